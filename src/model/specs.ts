@@ -1,0 +1,131 @@
+import type { Sampler } from '../engine/distributions.js';
+import type { InstanceTypeInfo } from '../catalog/ec2Catalog.js';
+import type { CompiledQuery } from '../placement/expression/index.js';
+
+/**
+ * The normalised scenario the simulation runs: durations in integer ms, distributions as samplers,
+ * references resolved, expressions compiled. Built once by scenario/compile; nothing downstream
+ * re-validates.
+ */
+export type StrategySpec =
+  | { readonly type: 'binpack'; readonly resource: 'cpu' | 'memory' }
+  | { readonly type: 'spread'; readonly field: 'instanceId' }
+  | { readonly type: 'spread'; readonly field: 'attribute'; readonly attribute: string }
+  | { readonly type: 'random' };
+
+export interface PlacementSpec {
+  readonly strategies: readonly StrategySpec[];
+  readonly distinctInstance: boolean;
+  readonly memberOf: readonly CompiledQuery[];
+}
+
+export interface HostPort {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+}
+
+export interface TaskDefinitionSpec {
+  /** "family:revision". */
+  readonly key: string;
+  readonly family: string;
+  readonly revision: number;
+  readonly cpu: number;
+  readonly memory: number;
+  readonly networkMode: 'bridge' | 'host' | 'awsvpc' | 'none';
+  /** Static host ports the task binds (bridge with hostPort > 0, or host mode). */
+  readonly hostPorts: readonly HostPort[];
+  readonly usesEni: boolean;
+  readonly cpuArchitecture: 'x86_64' | 'arm64' | undefined;
+  readonly memberOf: readonly CompiledQuery[];
+  readonly imagePullTime: Sampler;
+  readonly containerStartTime: Sampler;
+  readonly shutdownTime: Sampler;
+  /** Longest container stopTimeout (ms): SIGKILL follows SIGTERM after it. */
+  readonly stopTimeoutMs: number;
+}
+
+export interface AutoScalingGroupSpec {
+  readonly index: number;
+  readonly name: string;
+  readonly instanceType: InstanceTypeInfo;
+  readonly vcpu: number;
+  readonly memoryMiB: number;
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly desiredCapacity: number;
+  readonly availabilityZones: readonly string[];
+  readonly pendingTime: Sampler;
+  readonly bootTime: Sampler;
+  readonly agentMemoryReserve: number;
+  /** Custom attributes, sorted by name. */
+  readonly attributes: readonly (readonly [string, string])[];
+}
+
+export interface ServiceSpec {
+  readonly index: number;
+  readonly name: string;
+  /** Task group: "service:<name>". */
+  readonly group: string;
+  readonly taskDefinition: TaskDefinitionSpec;
+  readonly desiredCount: number;
+  readonly daemon: boolean;
+  readonly placement: PlacementSpec;
+  readonly timeToCrash: Sampler | undefined;
+  readonly minimumHealthyPercent: number;
+  readonly maximumPercent: number;
+}
+
+export type ArrivalSpec =
+  | { readonly type: 'poisson'; readonly meanGapMs: number }
+  | { readonly type: 'interval'; readonly everyMs: number }
+  | { readonly type: 'times'; readonly times: readonly number[] };
+
+export interface JobSpec {
+  readonly index: number;
+  readonly name: string;
+  readonly group: string;
+  readonly taskDefinition: TaskDefinitionSpec;
+  readonly arrivals: ArrivalSpec;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly maxArrivals: number;
+  readonly count: number;
+  readonly runTime: Sampler;
+  readonly placement: PlacementSpec;
+}
+
+export type TimelineSpec =
+  | { readonly type: 'setDesiredCount'; readonly at: number; readonly service: number; readonly desiredCount: number }
+  | { readonly type: 'terminateInstances'; readonly at: number; readonly instanceIds: readonly string[]; readonly group: number; readonly count: number }
+  | { readonly type: 'failAvailabilityZone'; readonly at: number; readonly availabilityZone: string; readonly durationMs: number }
+  | { readonly type: 'setDesiredCapacity'; readonly at: number; readonly group: number; readonly desiredCapacity: number };
+
+export interface SimulationSettingsSpec {
+  readonly placementTieBreak: 'instanceId' | 'random';
+  readonly eniAttachTime: Sampler;
+  readonly serviceLaunchRatePerMinute: number;
+  readonly costCpuWeight: number;
+  readonly jobQueue: 'fifo' | 'backfill';
+}
+
+export interface ScenarioModel {
+  readonly name: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly startEpochMs: number;
+  readonly durationMs: number;
+  readonly sampleIntervalMs: number;
+  readonly region: string;
+  readonly availabilityZones: readonly string[];
+  readonly clusterName: string;
+  readonly awsvpcTrunking: boolean;
+  readonly agentVersion: string;
+  readonly autoScalingGroups: readonly AutoScalingGroupSpec[];
+  readonly taskDefinitions: readonly TaskDefinitionSpec[];
+  readonly services: readonly ServiceSpec[];
+  readonly jobs: readonly JobSpec[];
+  readonly timeline: readonly TimelineSpec[];
+  readonly settings: SimulationSettingsSpec;
+  /** Attribute names used by spread strategies: placement keeps an index per value of each. */
+  readonly spreadAttributes: readonly string[];
+}

@@ -1,0 +1,8 @@
+import type { IssueList, PathPart } from '../issues.js';
+
+/** What compile steps share: where problems go, and how to read files the scenario refers to. */
+export interface CompileContext {
+  readonly issues: IssueList;
+  /** Reads a file named relative to the scenario file; undefined (with an issue at `path`) when it cannot. */
+  readText(relativePath: string, path: readonly PathPart[]): string | undefined;
+}

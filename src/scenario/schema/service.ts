@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Accepted, Count, Distribution, Name, PlacementConstraint, PlacementStrategy } from './primitives.js';
+
+/** CreateService input (AWS spelling) plus simulation knobs. See aws-behaviour.md §5 and §9. */
+export const CapacityProviderStrategyItem = z.strictObject({
+  capacityProvider: z.string().min(1),
+  weight: z.int().min(0).max(1000).default(0),
+  base: z.int().min(0).max(100000).default(0),
+});
+
+const DeploymentConfiguration = z.strictObject({
+  maximumPercent: z.int().min(0).optional().meta({ description: 'Default 200 (REPLICA), 100 (DAEMON).' }),
+  minimumHealthyPercent: z.int().min(0).max(100).optional().meta({ description: 'Default 100 (REPLICA), 0 (DAEMON).' }),
+  deploymentCircuitBreaker: z.strictObject({ enable: z.boolean(), rollback: z.boolean(), resetOnHealthyTask: Accepted, thresholdConfiguration: Accepted }).optional(),
+  alarms: Accepted,
+  strategy: Accepted,
+  bakeTimeInMinutes: Accepted,
+  linearConfiguration: Accepted,
+  canaryConfiguration: Accepted,
+  lifecycleHooks: Accepted,
+});
+
+const acceptedServiceFields = Object.fromEntries(
+  [
+    'cluster', 'platformVersion', 'deploymentController', 'networkConfiguration', 'loadBalancers', 'serviceRegistries',
+    'serviceConnectConfiguration', 'volumeConfigurations', 'tags', 'enableECSManagedTags', 'propagateTags',
+    'enableExecuteCommand', 'clientToken', 'role', 'availabilityZoneRebalancing', 'monitoring', 'healthCheckGracePeriodSeconds',
+  ].map((key) => [key, Accepted]),
+);
+
+export const Service = z.strictObject({
+  serviceName: Name,
+  taskDefinition: z.string().min(1).meta({ description: '"family", "family:revision" or a task definition ARN.' }),
+  desiredCount: Count.default(0),
+  launchType: z.enum(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']).optional(),
+  capacityProviderStrategy: z.array(CapacityProviderStrategyItem).max(20).optional(),
+  schedulingStrategy: z.enum(['REPLICA', 'DAEMON']).default('REPLICA'),
+  placementStrategy: z.array(PlacementStrategy).max(5).optional().meta({ description: 'Default: spread by availability zone, then by instance.' }),
+  placementConstraints: z.array(PlacementConstraint).max(10).default([]),
+  deploymentConfiguration: DeploymentConfiguration.optional(),
+  ...acceptedServiceFields,
+  timeToCrash: Distribution.optional().meta({ description: 'Simulation: each RUNNING task crashes after a draw from this distribution (own random stream); absent = never.' }),
+});
+
+export type ServiceInput = z.infer<typeof Service>;
