@@ -30,7 +30,7 @@ function collect(issue: ZodIssue, prefix: readonly PathPart[], out: ScenarioIssu
       return;
     }
     case 'invalid_type':
-      out.push({ path: formatPath(path), message: / received undefined$/.test(issue.message) ? 'required field is missing' : clean(issue.message) });
+      out.push({ path: formatPath(path), message: isMissing(issue) ? 'required field is missing' : clean(issue.message) });
       return;
     default:
       out.push({ path: formatPath(path), message: clean(issue.message) });
@@ -40,7 +40,12 @@ function collect(issue: ZodIssue, prefix: readonly PathPart[], out: ScenarioIssu
 /** True when every branch failed only because there was no value at all. */
 function allMissing(issue: ZodIssue): boolean {
   if (issue.code === 'invalid_union') return issue.errors.every((branch) => branch.every(allMissing));
-  return issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+  return issue.code === 'invalid_type' && isMissing(issue);
+}
+
+/** Needs parsing with reportInput: the issue then carries the offending value. */
+function isMissing(issue: ZodIssue): boolean {
+  return 'input' in issue ? issue.input === undefined : / received undefined$/.test(issue.message);
 }
 
 function clean(message: string): string {

@@ -30,7 +30,7 @@ export function loadScenarioText(text: string, options: LoadOptions): LoadResult
   const withOverrides: Record<string, unknown> = { ...(json as Record<string, unknown>) };
   if (options.seed !== undefined) withOverrides.seed = options.seed;
   if (options.duration !== undefined) withOverrides.duration = options.duration;
-  const parsed = Scenario.safeParse(withOverrides);
+  const parsed = Scenario.safeParse(withOverrides, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: formatZodIssues(parsed.error.issues) };
   const issues = new IssueList();
   const read = options.readText ?? ((file: string) => readFileSync(file, 'utf8'));

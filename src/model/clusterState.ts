@@ -1,0 +1,186 @@
+import type { HostIndex } from './hostIndex.js';
+import { Host, HostStatus } from './host.js';
+import type { AutoScalingGroupSpec } from './specs.js';
+import { Task, TaskState } from './task.js';
+import { TaskGroups } from './taskGroups.js';
+
+/**
+ * The one owner of cluster state: hosts, tasks and the placement indexes. Every change goes through
+ * a method here, which keeps resources, counts and indexes consistent and tells the observers.
+ */
+export interface ClusterObserver {
+  hostRunning?(host: Host, now: number): void;
+  hostRegistered?(host: Host, now: number): void;
+  hostTerminated?(host: Host, now: number): void;
+  taskPlaced?(task: Task, now: number): void;
+  taskStateChanged?(task: Task, from: TaskState, now: number): void;
+  taskStopped?(task: Task, now: number): void;
+}
+
+export class ClusterState {
+  readonly hosts: Host[] = [];
+  readonly groups: TaskGroups;
+  /** Sum over ACTIVE and DRAINING hosts of registered resources, and over their tasks of reservations. */
+  registeredCpu = 0;
+  registeredMem = 0;
+  reservedCpu = 0;
+  reservedMem = 0;
+  activeHosts = 0;
+  private readonly observers: ClusterObserver[] = [];
+  private readonly pool: Task[] = [];
+  private nextTaskId = 1;
+
+  constructor(
+    readonly index: HostIndex,
+    spreadAttributes: readonly string[],
+    private readonly agentVersion: string,
+    private readonly eniLimit: (group: AutoScalingGroupSpec) => number,
+  ) {
+    this.groups = new TaskGroups(spreadAttributes);
+  }
+
+  observe(observer: ClusterObserver): void {
+    this.observers.push(observer);
+  }
+
+  host(index: number): Host {
+    return this.hosts[index] as Host;
+  }
+
+  launchHost(group: AutoScalingGroupSpec, availabilityZone: string, now: number): Host {
+    const host = new Host(this.hosts.length, group, availabilityZone, this.agentVersion, this.eniLimit(group), now);
+    host.groupName = (g) => this.groups.name(g);
+    this.hosts.push(host);
+    return host;
+  }
+
+  /** EC2 pending → running: billing starts. */
+  hostRunning(host: Host, now: number): void {
+    host.status = HostStatus.Booting;
+    host.runningAt = now;
+    for (const o of this.observers) o.hostRunning?.(host, now);
+  }
+
+  /** The ECS agent registers: the host takes tasks. */
+  registerHost(host: Host, now: number, startEpochMs: number): void {
+    host.status = HostStatus.Active;
+    host.registeredAt = now;
+    host.registeredAtEpochMs = startEpochMs + now;
+    this.registeredCpu += host.cpuTotal;
+    this.registeredMem += host.memTotal;
+    this.activeHosts++;
+    this.index.add(host);
+    for (const o of this.observers) o.hostRegistered?.(host, now);
+  }
+
+  /** Terminates a host. Its tasks must have been stopped first (stopTask). */
+  terminateHost(host: Host, now: number): void {
+    if (host.taskCount > 0) throw new Error(`${host.instanceId} still has ${host.taskCount} tasks`);
+    if (host.status === HostStatus.Active || host.status === HostStatus.Draining) {
+      this.registeredCpu -= host.cpuTotal;
+      this.registeredMem -= host.memTotal;
+      this.activeHosts--;
+      this.index.remove(host);
+    }
+    host.status = HostStatus.Terminated;
+    host.terminatedAt = now;
+    for (const o of this.observers) o.hostTerminated?.(host, now);
+  }
+
+  /** A new task, not yet on a host (a job waiting in the queue, or a service task about to be placed). */
+  createTask(ownerKind: Task['ownerKind'], owner: number, group: number, taskDefinition: Task['taskDefinition'], now: number): Task {
+    const task = this.pool.pop() ?? new Task();
+    task.id = this.nextTaskId++;
+    task.ownerKind = ownerKind;
+    task.owner = owner;
+    task.group = group;
+    task.taskDefinition = taskDefinition;
+    task.host = undefined;
+    task.state = TaskState.Provisioning;
+    task.createdAt = now;
+    task.placedAt = task.pullStartedAt = task.startedAt = task.stoppingAt = task.stoppedAt = -1;
+    task.stopCode = '';
+    task.stoppedReason = '';
+    task.timer = task.endTimer = -1;
+    return task;
+  }
+
+  get tasksCreated(): number {
+    return this.nextTaskId - 1;
+  }
+
+  placeTask(task: Task, host: Host, now: number): void {
+    const td = task.taskDefinition;
+    task.host = host;
+    task.placedAt = now;
+    host.cpuFree -= td.cpu;
+    host.memFree -= td.memory;
+    if (td.usesEni) host.eniFree--;
+    for (const p of td.hostPorts) host.portsInUse.add(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
+    host.taskCount++;
+    this.reservedCpu += td.cpu;
+    this.reservedMem += td.memory;
+    this.groups.add(task.group, host);
+    this.index.update(host);
+    for (const o of this.observers) o.taskPlaced?.(task, now);
+  }
+
+  setTaskState(task: Task, state: TaskState, now: number): void {
+    const from = task.state;
+    if (state <= from || state === TaskState.Stopped) throw new Error(`task ${task.id}: bad transition ${from} → ${state}`);
+    task.state = state;
+    const host = task.host as Host;
+    if (state === TaskState.Pending) task.pullStartedAt = now;
+    if (state === TaskState.Running) {
+      task.startedAt = now;
+      host.runningTasksCount++;
+    }
+    if (state === TaskState.Stopping) this.leaveCounted(task, from);
+    for (const o of this.observers) o.taskStateChanged?.(task, from, now);
+  }
+
+  /** Moves a task to STOPPED, frees what it held and hands it to the observers; it is then recycled. */
+  stopTask(task: Task, now: number, stopCode: Task['stopCode'], reason: string): void {
+    const from = task.state;
+    if (from === TaskState.Stopped) throw new Error(`task ${task.id} already stopped`);
+    if (task.stopCode === '') {
+      task.stopCode = stopCode;
+      task.stoppedReason = reason;
+    }
+    task.state = TaskState.Stopped;
+    task.stoppedAt = now;
+    const host = task.host;
+    if (host !== undefined) {
+      if (from !== TaskState.Stopping) this.leaveCounted(task, from);
+      const td = task.taskDefinition;
+      host.cpuFree += td.cpu;
+      host.memFree += td.memory;
+      if (td.usesEni) host.eniFree++;
+      for (const p of td.hostPorts) host.portsInUse.delete(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
+      host.taskCount--;
+      this.reservedCpu -= td.cpu;
+      this.reservedMem -= td.memory;
+      this.index.update(host);
+    }
+    for (const o of this.observers) o.taskStateChanged?.(task, from, now);
+    for (const o of this.observers) o.taskStopped?.(task, now);
+    task.host = undefined;
+    this.pool.push(task);
+  }
+
+  /** A task stops counting for spread, distinctInstance and runningTasksCount once it is STOPPING. */
+  private leaveCounted(task: Task, from: TaskState): void {
+    const host = task.host as Host;
+    if (from === TaskState.Running) host.runningTasksCount--;
+    this.groups.remove(task.group, host);
+  }
+
+  groupCountByAttribute(group: number, attribute: string, value: string): number {
+    return this.groups.countByAttribute(group, attribute, value);
+  }
+
+  groupHosts(group: number): Iterable<Host> {
+    return this.groups.hosts(group);
+  }
+}
+

@@ -1,0 +1,89 @@
+import type { QueryHost } from '../placement/expression/index.js';
+import type { AutoScalingGroupSpec } from './specs.js';
+
+/**
+ * A container instance. Owned and mutated by ClusterState only; everyone else reads it.
+ * Lifecycle: LAUNCHING (EC2 pending) → BOOTING (running, billed, agent not yet registered) → ACTIVE
+ * (ECS places tasks) → DRAINING → TERMINATED.
+ */
+export const enum HostStatus {
+  Launching = 0,
+  Booting = 1,
+  Active = 2,
+  Draining = 3,
+  Terminated = 4,
+}
+
+export const HOST_STATUS_NAMES = ['LAUNCHING', 'BOOTING', 'ACTIVE', 'DRAINING', 'TERMINATED'] as const;
+
+export function instanceIdFor(index: number): string {
+  return `i-${String(index + 1).padStart(4, '0')}`;
+}
+
+export class Host implements QueryHost {
+  readonly instanceId: string;
+  status = HostStatus.Launching;
+  readonly cpuTotal: number;
+  readonly memTotal: number;
+  readonly eniTotal: number;
+  cpuFree: number;
+  memFree: number;
+  eniFree: number;
+  /** Static host ports in use, as port * 2 + (udp ? 1 : 0). */
+  readonly portsInUse = new Set<number>();
+  /** RUNNING tasks (the runningTasksCount query subject). */
+  runningTasksCount = 0;
+  /** Tasks on the host that are not STOPPED. */
+  taskCount = 0;
+  /** Interned task group → tasks of the group on this host that count for spread/distinctInstance. */
+  readonly groupCounts = new Map<number, number>();
+  readonly attributes: ReadonlyMap<string, string>;
+  launchedAt: number;
+  runningAt = -1;
+  registeredAt = -1;
+  terminatedAt = -1;
+  /** Epoch ms of registration, for the registeredAt query subject. */
+  registeredAtEpochMs = 0;
+  /** Set by the cluster so task:group can be answered with names. */
+  groupName: (group: number) => string = String;
+
+  constructor(
+    readonly index: number,
+    readonly group: AutoScalingGroupSpec,
+    readonly availabilityZone: string,
+    readonly agentVersion: string,
+    eniTotal: number,
+    now: number,
+  ) {
+    this.instanceId = instanceIdFor(index);
+    this.cpuTotal = group.vcpu * 1024;
+    this.memTotal = group.memoryMiB - group.agentMemoryReserve;
+    this.eniTotal = eniTotal;
+    this.cpuFree = this.cpuTotal;
+    this.memFree = this.memTotal;
+    this.eniFree = eniTotal;
+    this.launchedAt = now;
+    const attributes = new Map<string, string>([
+      ['ecs.availability-zone', availabilityZone],
+      ['ecs.instance-type', group.instanceType.instanceType],
+      ['ecs.cpu-architecture', group.instanceType.cpuArchitecture],
+      ['ecs.os-type', 'linux'],
+      ['ecs.os-family', 'LINUX'],
+      ['ecs.ami-id', 'ami-ecs-optimized'],
+    ]);
+    for (const [name, value] of group.attributes) attributes.set(name, value);
+    this.attributes = attributes;
+  }
+
+  attribute(name: string): string | undefined {
+    return this.attributes.get(name);
+  }
+
+  groupCount(group: number): number {
+    return this.groupCounts.get(group) ?? 0;
+  }
+
+  *taskGroups(): IterableIterator<string> {
+    for (const [group, count] of this.groupCounts) if (count > 0) yield this.groupName(group);
+  }
+}

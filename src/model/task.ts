@@ -1,0 +1,48 @@
+import type { EventRef } from '../engine/simulation.js';
+import type { Host } from './host.js';
+import type { TaskDefinitionSpec } from './specs.js';
+
+/**
+ * A task. Lifecycle (aws-behaviour.md §8): PROVISIONING → PENDING → RUNNING → STOPPING → STOPPED.
+ * Owned by ClusterState; recycled after STOPPED once its record is written.
+ */
+export const enum TaskState {
+  Provisioning = 0,
+  Pending = 1,
+  Running = 2,
+  Stopping = 3,
+  Stopped = 4,
+}
+
+export const TASK_STATE_NAMES = ['PROVISIONING', 'PENDING', 'RUNNING', 'STOPPING', 'STOPPED'] as const;
+
+export const enum OwnerKind {
+  Service = 0,
+  Job = 1,
+}
+
+/** ECS TaskStopCode values used by the simulator. */
+export type StopCode = 'EssentialContainerExited' | 'ServiceSchedulerInitiated' | 'UserInitiated' | 'InfrastructureHealth' | 'TaskFailedToStart';
+
+export class Task {
+  id = 0;
+  ownerKind = OwnerKind.Service;
+  owner = 0;
+  group = 0;
+  taskDefinition!: TaskDefinitionSpec;
+  host: Host | undefined;
+  state = TaskState.Provisioning;
+  /** When the task was asked for (job arrival; for services, when the scheduler placed it). */
+  createdAt = 0;
+  placedAt = -1;
+  pullStartedAt = -1;
+  startedAt = -1;
+  stoppingAt = -1;
+  stoppedAt = -1;
+  stopCode: StopCode | '' = '';
+  stoppedReason = '';
+  /** The next lifecycle event, cancelled if the task is stopped early. */
+  timer: EventRef = -1;
+  /** Crash or run-completion event while RUNNING. */
+  endTimer: EventRef = -1;
+}

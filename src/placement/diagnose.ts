@@ -1,0 +1,24 @@
+import { HOST_BITS } from '../model/hostOrder.js';
+import { firstFailingStage } from './feasibility.js';
+import { STAGE_REASONS, Stage, type PlacementFailureReason, type PlacementRequest, type PlacementView } from './types.js';
+
+/**
+ * Why a placement failed: the filter stage at which the last candidate hosts dropped out, in pipeline
+ * order (memory, CPU, ports, ENI, attributes, distinctInstance, memberOf). Hosts short of memory fail
+ * the first stage, so only hosts with enough free memory need a look.
+ */
+export function diagnoseFailure(request: PlacementRequest, view: PlacementView): PlacementFailureReason {
+  const order = view.index.all.mem;
+  if (order === undefined || order.size === 0) return STAGE_REASONS[0];
+  order.seek(request.memory * HOST_BITS);
+  if (order.nextFit(request.memory, 0) < 0) return STAGE_REASONS[Stage.Memory];
+  // Hosts with enough memory exist; walk those with enough memory and CPU (chunks without are skipped).
+  let worst: Stage = Stage.Cpu;
+  order.seek(request.memory * HOST_BITS);
+  for (let key = order.nextFit(request.memory, request.cpu); key >= 0; key = order.nextFit(request.memory, request.cpu)) {
+    const stage = firstFailingStage(view.host(key % HOST_BITS), request);
+    if (stage > worst) worst = stage;
+    if (worst === Stage.MemberOf) break;
+  }
+  return STAGE_REASONS[worst];
+}

@@ -1,0 +1,130 @@
+import type { Random } from '../engine/rng.js';
+import type { Host } from '../model/host.js';
+import { HOST_BITS } from '../model/hostOrder.js';
+import type { Partition } from '../model/hostIndex.js';
+import type { StrategySpec } from '../model/specs.js';
+import { fits } from './feasibility.js';
+import { hostsOf, placeByScan, randomPosition } from './scan.js';
+import { bestOf, compareFrom } from './strategyKeys.js';
+import type { PlacementRequest, PlacementView } from './types.js';
+
+/**
+ * Indexed placement: the same answer as evaluating every host (scan.ts), found through the indexes.
+ *
+ * The chain is searched strategy by strategy:
+ * - spread(attribute) at the top: value partitions in order of the group's count there; within a
+ *   count, the best of each partition's own search wins;
+ * - spread(instanceId): first the hosts without a task of the group (count 0 is the minimum); only if
+ *   none fits, the group's own hosts are compared in full;
+ * - binpack(resource): walk the partition's hosts by free resource from the task's need upwards,
+ *   skipping chunks that cannot hold it; the first fitting host wins unless later strategies must
+ *   break ties among hosts with the same free amount;
+ * - end of chain: the fitting host with the lowest index.
+ * Anything else (nested attribute spreads, random) falls back to a scan of the partition.
+ */
+interface SearchContext {
+  readonly request: PlacementRequest;
+  readonly view: PlacementView;
+  readonly strategies: readonly StrategySpec[];
+  /** Set below spread(instanceId): skip hosts that already hold a task of the group. */
+  readonly excludeGroupHosts: boolean;
+}
+
+export function placeTask(request: PlacementRequest, view: PlacementView, randomTieBreak: boolean, rng: Random): Host | undefined {
+  const strategies = request.placement.strategies;
+  if (randomPosition(strategies, randomTieBreak) >= 0) return placeByScan(hostsOf(view.index.all.any, view), request, view, randomTieBreak, rng);
+  return search(view.index.all, undefined, 0, { request, view, strategies, excludeGroupHosts: false });
+}
+
+/** Partition identity: undefined for all hosts, else [attribute, value]. */
+type Scope = readonly [string, string] | undefined;
+
+function search(partition: Partition, scope: Scope, i: number, ctx: SearchContext): Host | undefined {
+  if (i === ctx.strategies.length) return firstByIndex(partition, i, ctx);
+  const strategy = ctx.strategies[i] as StrategySpec;
+  if (strategy.type === 'binpack') return binpack(partition, i, strategy.resource, ctx);
+  if (strategy.type === 'spread' && strategy.field === 'instanceId') return spreadInstance(partition, scope, i, ctx);
+  if (strategy.type === 'spread' && scope === undefined && ctx.view.index.isIndexed(strategy.attribute)) {
+    return spreadAttribute(strategy.attribute, i, ctx);
+  }
+  return scanPartition(partition, i, ctx);
+}
+
+function usable(host: Host, ctx: SearchContext): boolean {
+  return !(ctx.excludeGroupHosts && host.groupCount(ctx.request.group) > 0) && fits(host, ctx.request);
+}
+
+function firstByIndex(partition: Partition, i: number, ctx: SearchContext): Host | undefined {
+  const order = partition.idx;
+  if (order === undefined) return scanPartition(partition, i, ctx);
+  const { memory, cpu } = ctx.request;
+  order.seek(0);
+  for (let key = order.nextFit(memory, cpu); key >= 0; key = order.nextFit(memory, cpu)) {
+    const host = ctx.view.host(key);
+    if (usable(host, ctx)) return host;
+  }
+  return undefined;
+}
+
+function binpack(partition: Partition, i: number, resource: 'cpu' | 'memory', ctx: SearchContext): Host | undefined {
+  const order = resource === 'memory' ? partition.mem : partition.cpu;
+  if (order === undefined) return scanPartition(partition, i, ctx);
+  const { memory, cpu } = ctx.request;
+  order.seek((resource === 'memory' ? memory : cpu) * HOST_BITS);
+  let first: Host | undefined;
+  let limit = 0;
+  const ties: Host[] = [];
+  for (let key = order.nextFit(memory, cpu); key >= 0; key = order.nextFit(memory, cpu)) {
+    if (first !== undefined && key >= limit) break;
+    const host = ctx.view.host(key % HOST_BITS);
+    if (!usable(host, ctx)) continue;
+    if (first === undefined) {
+      first = host;
+      if (i === ctx.strategies.length - 1) return host;
+      limit = (Math.floor(key / HOST_BITS) + 1) * HOST_BITS;
+    }
+    ties.push(host);
+  }
+  return bestOf(ties, ctx.strategies, i + 1, ctx.request, ctx.view);
+}
+
+function inScope(host: Host, scope: Scope, ctx: SearchContext): boolean {
+  if (!ctx.view.index.has(host)) return false;
+  return scope === undefined || (host.attribute(scope[0]) ?? '') === scope[1];
+}
+
+function spreadInstance(partition: Partition, scope: Scope, i: number, ctx: SearchContext): Host | undefined {
+  if (ctx.excludeGroupHosts) return search(partition, scope, i + 1, ctx);
+  const empty = search(partition, scope, i + 1, { ...ctx, excludeGroupHosts: true });
+  if (empty !== undefined) return empty;
+  const candidates: Host[] = [];
+  for (const host of ctx.view.groupHosts(ctx.request.group)) if (inScope(host, scope, ctx) && fits(host, ctx.request)) candidates.push(host);
+  return bestOf(candidates, ctx.strategies, i, ctx.request, ctx.view);
+}
+
+function spreadAttribute(attribute: string, i: number, ctx: SearchContext): Host | undefined {
+  const partitions = ctx.view.index.partitions(attribute);
+  if (partitions === undefined) return undefined;
+  const byCount: [number, string, Partition][] = [];
+  for (const [value, partition] of partitions) {
+    if (partition.size > 0) byCount.push([ctx.view.groupCountByAttribute(ctx.request.group, attribute, value), value, partition]);
+  }
+  byCount.sort((a, b) => a[0] - b[0]);
+  let g = 0;
+  while (g < byCount.length) {
+    const count = (byCount[g] as [number, string, Partition])[0];
+    let best: Host | undefined;
+    for (; g < byCount.length && (byCount[g] as [number, string, Partition])[0] === count; g++) {
+      const [, value, partition] = byCount[g] as [number, string, Partition];
+      const found = search(partition, [attribute, value], i + 1, ctx);
+      if (found !== undefined && (best === undefined || compareFrom(ctx.strategies, i + 1, found, best, ctx.request, ctx.view) < 0)) best = found;
+    }
+    if (best !== undefined) return best;
+  }
+  return undefined;
+}
+
+function scanPartition(partition: Partition, i: number, ctx: SearchContext): Host | undefined {
+  const candidates = hostsOf(partition.any, ctx.view).filter((h) => usable(h, ctx));
+  return bestOf(candidates, ctx.strategies, i, ctx.request, ctx.view);
+}

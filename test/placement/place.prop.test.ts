@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createStream } from '../../src/engine/rng.js';
+import { OwnerKind } from '../../src/model/task.js';
+import type { StrategySpec } from '../../src/model/specs.js';
+import { placeTask } from '../../src/placement/place.js';
+import { hostsOf, placeByScan } from '../../src/placement/scan.js';
+import { addActiveHost, makeCluster, makeGroup, makeRequest, makeTaskDefinition } from '../support/builders.js';
+
+const STRATEGIES: StrategySpec[] = [
+  { type: 'binpack', resource: 'memory' },
+  { type: 'binpack', resource: 'cpu' },
+  { type: 'spread', field: 'instanceId' },
+  { type: 'spread', field: 'attribute', attribute: 'ecs.availability-zone' },
+  { type: 'spread', field: 'attribute', attribute: 'rack' },
+  { type: 'random' },
+];
+const TYPES = ['t3.medium', 'm5.large', 'c5.xlarge', 'r5.large', 'm6g.large'];
+const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+const MEMBER_OF = ['attribute:ecs.instance-type =~ m.*', 'not(task:group == g1)', 'runningTasksCount < 3', 'attribute:rack in [r1, r2]'];
+
+const chainArb = fc.array(fc.integer({ min: 0, max: STRATEGIES.length - 1 }), { maxLength: 3 }).map((ix) => ix.map((i) => STRATEGIES[i] as StrategySpec));
+
+describe('indexed placement equals the brute-force scan (property)', () => {
+  it('returns the same host for random clusters, strategy chains and constraints', () => {
+    fc.assert(
+      fc.property(
+        fc.array(chainArb, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 })), { minLength: 0, maxLength: 300 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 99 })), { maxLength: 400 }),
+        fc.boolean(),
+        (chains, hostSpecs, requests, randomTieBreak) => {
+          const cluster = makeCluster(chains, ['ecs.availability-zone', 'rack'], randomTieBreak);
+          const groups = TYPES.map((t) => makeGroup(t));
+          for (const [type, zone, rack] of hostSpecs) {
+            const g = groups[type] as ReturnType<typeof makeGroup>;
+            const withRack = rack === 3 ? g : { ...g, attributes: [['rack', `r${rack}`]] as [string, string][] };
+            addActiveHost(cluster, withRack, ZONES[zone] as string);
+          }
+          const groupIds = [0, 1, 2, 3].map((g) => cluster.groups.intern(`g${g}`));
+          const sizes = [[256, 512], [1024, 2048], [512, 3000], [2048, 1024]] as const;
+          const placed: ReturnType<typeof cluster.createTask>[] = [];
+          for (const [groupIndex, sizeIndex, chainIndex, flags] of requests) {
+            if (flags % 4 === 1 && placed.length > 0) {
+              const victim = placed.splice(flags % placed.length, 1)[0] as (typeof placed)[number];
+              cluster.stopTask(victim, 0, 'UserInitiated', 'test');
+            }
+            const [cpu, mem] = sizes[sizeIndex % sizes.length] as readonly [number, number];
+            const td = makeTaskDefinition(cpu, mem);
+            const chain = chains[chainIndex % chains.length] as StrategySpec[];
+            const request = makeRequest(td, groupIds[groupIndex] as number, chain, {
+              distinctInstance: flags % 5 === 0,
+              memberOf: flags % 7 === 0 ? [MEMBER_OF[flags % MEMBER_OF.length] as string] : [],
+            });
+            const seed = `r${flags}`;
+            const indexed = placeTask(request, cluster, randomTieBreak, createStream(1, seed));
+            const scanned = placeByScan(hostsOf(cluster.index.all.any, cluster), request, cluster, randomTieBreak, createStream(1, seed));
+            expect(indexed?.instanceId, `chain ${JSON.stringify(chain)}`).toBe(scanned?.instanceId);
+            if (indexed !== undefined) {
+              const task = cluster.createTask(OwnerKind.Job, 0, request.group, td, 0);
+              cluster.placeTask(task, indexed, 0);
+              placed.push(task);
+            }
+          }
+        },
+      ),
+      { seed: 4242, numRuns: 200 },
+    );
+  });
+});
