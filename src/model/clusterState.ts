@@ -26,8 +26,13 @@ export class ClusterState {
   reservedCpu = 0;
   reservedMem = 0;
   activeHosts = 0;
+  /** Goes up whenever capacity is freed or added (a task stopped, a host registered): a placement that
+   * failed at version v cannot succeed before the version changes. */
+  capacityVersion = 0;
   private readonly observers: ClusterObserver[] = [];
   private readonly pool: Task[] = [];
+  /** Every task object ever made, by slot (objects are reused after STOPPED). */
+  private readonly slots: Task[] = [];
   private nextTaskId = 1;
 
   constructor(
@@ -69,6 +74,7 @@ export class ClusterState {
     this.registeredCpu += host.cpuTotal;
     this.registeredMem += host.memTotal;
     this.activeHosts++;
+    this.capacityVersion++;
     this.index.add(host);
     for (const o of this.observers) o.hostRegistered?.(host, now);
   }
@@ -89,7 +95,12 @@ export class ClusterState {
 
   /** A new task, not yet on a host (a job waiting in the queue, or a service task about to be placed). */
   createTask(ownerKind: Task['ownerKind'], owner: number, group: number, taskDefinition: Task['taskDefinition'], now: number): Task {
-    const task = this.pool.pop() ?? new Task();
+    let task = this.pool.pop();
+    if (task === undefined) {
+      task = new Task();
+      task.slot = this.slots.length;
+      this.slots.push(task);
+    }
     task.id = this.nextTaskId++;
     task.ownerKind = ownerKind;
     task.owner = owner;
@@ -105,6 +116,10 @@ export class ClusterState {
     return task;
   }
 
+  taskAt(slot: number): Task {
+    return this.slots[slot] as Task;
+  }
+
   get tasksCreated(): number {
     return this.nextTaskId - 1;
   }
@@ -117,7 +132,7 @@ export class ClusterState {
     host.memFree -= td.memory;
     if (td.usesEni) host.eniFree--;
     for (const p of td.hostPorts) host.portsInUse.add(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
-    host.taskCount++;
+    host.tasks.add(task);
     this.reservedCpu += td.cpu;
     this.reservedMem += td.memory;
     this.groups.add(task.group, host);
@@ -149,6 +164,7 @@ export class ClusterState {
     }
     task.state = TaskState.Stopped;
     task.stoppedAt = now;
+    this.capacityVersion++;
     const host = task.host;
     if (host !== undefined) {
       if (from !== TaskState.Stopping) this.leaveCounted(task, from);
@@ -157,7 +173,7 @@ export class ClusterState {
       host.memFree += td.memory;
       if (td.usesEni) host.eniFree++;
       for (const p of td.hostPorts) host.portsInUse.delete(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
-      host.taskCount--;
+      host.tasks.delete(task);
       this.reservedCpu -= td.cpu;
       this.reservedMem -= td.memory;
       this.index.update(host);

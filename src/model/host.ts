@@ -1,5 +1,6 @@
 import type { QueryHost } from '../placement/expression/index.js';
 import type { AutoScalingGroupSpec } from './specs.js';
+import type { Task } from './task.js';
 
 /**
  * A container instance. Owned and mutated by ClusterState only; everyone else reads it.
@@ -33,8 +34,8 @@ export class Host implements QueryHost {
   readonly portsInUse = new Set<number>();
   /** RUNNING tasks (the runningTasksCount query subject). */
   runningTasksCount = 0;
-  /** Tasks on the host that are not STOPPED. */
-  taskCount = 0;
+  /** Tasks on the host that are not STOPPED, in placement order. */
+  readonly tasks = new Set<Task>();
   /** Interned task group → tasks of the group on this host that count for spread/distinctInstance. */
   readonly groupCounts = new Map<number, number>();
   readonly attributes: ReadonlyMap<string, string>;
@@ -73,6 +74,10 @@ export class Host implements QueryHost {
     ]);
     for (const [name, value] of group.attributes) attributes.set(name, value);
     this.attributes = attributes;
+  }
+
+  get taskCount(): number {
+    return this.tasks.size;
   }
 
   attribute(name: string): string | undefined {

@@ -25,6 +25,8 @@ export const enum OwnerKind {
 export type StopCode = 'EssentialContainerExited' | 'ServiceSchedulerInitiated' | 'UserInitiated' | 'InfrastructureHealth' | 'TaskFailedToStart';
 
 export class Task {
+  /** Position in the cluster's task table; event payloads refer to tasks by it. */
+  slot = -1;
   id = 0;
   ownerKind = OwnerKind.Service;
   owner = 0;

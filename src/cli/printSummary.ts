@@ -1,0 +1,27 @@
+import type { Summary } from '../metrics/summary.js';
+
+/** The short terminal report of a run. Wall time and speed appear here only, never in output files. */
+export function formatRunReport(summary: Summary, outDir: string, wallMs: number, events: number): string {
+  const lines: string[] = [];
+  const s = summary;
+  lines.push(`${s.scenario.name}: ${s.scenario.durationSeconds / 3600} h simulated, seed ${s.scenario.seed}`);
+  lines.push(`  cost        $${s.cost.totalUsd.toFixed(2)} (${s.cost.instanceHours.toFixed(1)} instance-hours, idle $${s.cost.idleUsd.toFixed(2)})`);
+  for (const svc of s.services) {
+    const failures = Object.entries(svc.placementFailures).map(([r, n]) => `${r}×${n}`).join(', ');
+    lines.push(
+      `  service     ${svc.serviceName}: availability ${(svc.availability * 100).toFixed(3)}%, ${svc.runningAtEnd}/${svc.desiredAtEnd} running at end, ` +
+        `${svc.tasks.started} started${failures ? `, placement failures ${failures}` : ''}`,
+    );
+  }
+  for (const job of s.jobs) {
+    lines.push(
+      `  job         ${job.name}: ${job.tasksCompleted}/${job.tasksSubmitted} tasks done, wait p50 ${job.waitSeconds.p50}s p95 ${job.waitSeconds.p95}s, ${job.stillQueued} still queued`,
+    );
+  }
+  lines.push(`  cluster     ${s.cluster.instancesLaunched} instances launched, CPU reserved ${s.cluster.cpuReservationPercent.mean.toFixed(1)}% mean, memory ${s.cluster.memoryReservationPercent.mean.toFixed(1)}% mean`);
+  lines.push(`  placements  ${s.simulation.placements}`);
+  const rate = wallMs > 0 ? (events / wallMs) * 1000 : 0;
+  lines.push(`  run         ${events} events in ${(wallMs / 1000).toFixed(2)} s wall (${Math.round(rate).toLocaleString('en-US')} events/s)`);
+  lines.push(`  outputs     ${outDir}/ (summary.json, timeseries.csv, tasks.csv)`);
+  return lines.join('\n');
+}

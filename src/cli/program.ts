@@ -1,0 +1,89 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { join } from 'node:path';
+import { formatIssueLines } from '../scenario/issues.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { scenarioJsonSchema } from '../scenario/schema/scenario.js';
+import { runToDirectory } from '../report/writeRun.js';
+import { formatRunReport } from './printSummary.js';
+import { progressBar } from './progress.js';
+
+/** Exit codes: 0 ok, 1 internal error, 2 bad scenario or usage. */
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_BAD_INPUT = 2;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readonly stderrIsTty: boolean;
+  /** Wall clock for the run report (the simulator itself never reads it). */
+  now(): number;
+}
+
+export class CliExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1) throw new InvalidArgumentError('expected a whole number from 0 to 4294967295');
+  return n;
+}
+
+export function createProgram(io: CliIo): Command {
+  const program = new Command('fleetsim')
+    .description('Deterministic discrete-event simulator of Amazon ECS-style clusters')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('run')
+    .description('run a scenario and write summary.json, timeseries.csv and tasks.csv')
+    .argument('<scenario>', 'scenario JSON file')
+    .option('--seed <n>', 'override the scenario seed', parseSeed)
+    .option('--out <dir>', 'output folder (default: results/<scenario name>)')
+    .option('--duration <d>', 'override the simulated duration ("6h", "30d")')
+    .option('--no-tasks', 'do not write tasks.csv (large runs)')
+    .option('--quiet', 'print nothing on success')
+    .action((file: string, opts: { seed?: number; out?: string; duration?: string; tasks: boolean; quiet?: boolean }) => {
+      const loaded = loadScenarioFile(file, { seed: opts.seed, duration: opts.duration });
+      if (!loaded.ok) {
+        io.err(`${formatIssueLines(loaded.issues).join('\n')}\n`);
+        throw new CliExit(EXIT_BAD_INPUT);
+      }
+      const model = loaded.scenario;
+      const outDir = opts.out ?? join('results', model.name);
+      const bar = io.stderrIsTty && !opts.quiet ? progressBar(model.durationMs, io.err) : undefined;
+      const started = io.now();
+      const result = runToDirectory(model, outDir, { tasksCsv: opts.tasks, onProgress: bar?.update });
+      bar?.done();
+      if (!opts.quiet) io.out(`${formatRunReport(result.summary, outDir, io.now() - started, result.run.events)}\n`);
+    });
+
+  program
+    .command('validate')
+    .description('check scenario files; print each problem as "path: message"')
+    .argument('<scenario...>', 'scenario JSON files')
+    .action((files: string[]) => {
+      let bad = false;
+      for (const file of files) {
+        const loaded = loadScenarioFile(file);
+        if (loaded.ok) io.out(`${file}: ok\n`);
+        else {
+          bad = true;
+          io.err(`${formatIssueLines(loaded.issues).map((l) => (files.length > 1 ? `${file}: ${l}` : l)).join('\n')}\n`);
+        }
+      }
+      if (bad) throw new CliExit(EXIT_BAD_INPUT);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the scenario format')
+    .action(() => io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`));
+
+  return program;
+}

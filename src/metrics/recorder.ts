@@ -1,0 +1,95 @@
+import type { ClusterObserver, ClusterState } from '../model/clusterState.js';
+import { OwnerKind, TaskState, type Task } from '../model/task.js';
+import type { PlacementFailureReason } from '../placement/types.js';
+import type { SchedulerListener } from '../scheduler/listener.js';
+import { GrowableFloat64Array } from './growableArray.js';
+import { JobStats, ServiceStats } from './serviceStats.js';
+
+/** Counts and integrals gathered while the simulation runs (observer of cluster and schedulers). */
+export class Recorder implements ClusterObserver, SchedulerListener {
+  readonly services: ServiceStats[];
+  readonly jobs: JobStats[];
+  readonly waits: GrowableFloat64Array[];
+  readonly cpuReservationSamples = new GrowableFloat64Array();
+  readonly memReservationSamples = new GrowableFloat64Array();
+  placements = 0;
+
+  constructor(services: number, jobs: number) {
+    this.services = Array.from({ length: services }, () => new ServiceStats());
+    this.jobs = Array.from({ length: jobs }, () => new JobStats());
+    this.waits = Array.from({ length: jobs }, () => new GrowableFloat64Array());
+  }
+
+  desiredChanged(service: number, desired: number, now: number): void {
+    const s = this.services[service] as ServiceStats;
+    s.advance(now);
+    s.desired = desired;
+  }
+
+  placementFailed(kind: OwnerKind, owner: number, reason: PlacementFailureReason): void {
+    const failures = (kind === OwnerKind.Service ? this.services[owner] : this.jobs[owner])?.failures;
+    failures?.set(reason, (failures.get(reason) ?? 0) + 1);
+  }
+
+  jobArrived(job: number, count: number): void {
+    const j = this.jobs[job] as JobStats;
+    j.arrivals++;
+    j.submitted += count;
+    j.queued += count;
+  }
+
+  jobPlaced(task: Task): void {
+    (this.jobs[task.owner] as JobStats).queued--;
+    (this.waits[task.owner] as GrowableFloat64Array).push(task.placedAt - task.createdAt);
+  }
+
+  taskPlaced(task: Task): void {
+    this.placements++;
+    if (task.ownerKind === OwnerKind.Service) {
+      const s = this.services[task.owner] as ServiceStats;
+      s.started++;
+      s.pending++;
+    } else (this.jobs[task.owner] as JobStats).pending++;
+  }
+
+
+  taskStateChanged(task: Task, from: TaskState, now: number): void {
+    const to = task.state;
+    const counts = task.ownerKind === OwnerKind.Service ? (this.services[task.owner] as ServiceStats) : (this.jobs[task.owner] as JobStats);
+    if ((from === TaskState.Running || to === TaskState.Running) && counts instanceof ServiceStats) counts.advance(now);
+    if (from < TaskState.Running && to >= TaskState.Running && task.placedAt >= 0) counts.pending--;
+    if (from === TaskState.Running) counts.running--;
+    if (to === TaskState.Running) {
+      counts.running++;
+      if (counts instanceof ServiceStats) counts.reachedRunning++;
+    }
+  }
+
+  taskStopped(task: Task): void {
+    const lost = task.stopCode === 'InfrastructureHealth';
+    if (task.ownerKind === OwnerKind.Service) {
+      const s = this.services[task.owner] as ServiceStats;
+      s.stopped++;
+      if (lost) s.lostWithHost++;
+      else if (task.stopCode === 'EssentialContainerExited') s.crashed++;
+      else s.scaledIn++;
+      return;
+    }
+    const j = this.jobs[task.owner] as JobStats;
+    if (lost) j.lostWithHost++;
+    else j.completed++;
+  }
+
+  /** Cluster reservation at a sample instant (percent of registered CPU/memory reserved by tasks). */
+  sampleCluster(cluster: ClusterState): { cpu: number; mem: number } {
+    const cpu = cluster.registeredCpu > 0 ? (100 * cluster.reservedCpu) / cluster.registeredCpu : 0;
+    const mem = cluster.registeredMem > 0 ? (100 * cluster.reservedMem) / cluster.registeredMem : 0;
+    this.cpuReservationSamples.push(cpu);
+    this.memReservationSamples.push(mem);
+    return { cpu, mem };
+  }
+
+  finish(now: number): void {
+    for (const s of this.services) s.advance(now);
+  }
+}

@@ -1,0 +1,115 @@
+import { toDollars, type Ec2Billing } from '../billing/ec2Billing.js';
+import type { ClusterState } from '../model/clusterState.js';
+import type { ScenarioModel } from '../model/specs.js';
+import type { PlacementFailureReason } from '../placement/types.js';
+import { quantile } from './growableArray.js';
+import type { Recorder } from './recorder.js';
+
+/**
+ * The end-of-run summary (summary.json). Pure: built from what the recorder and billing gathered.
+ * Keys are in a fixed order and numbers are rounded to fixed precision, so files compare byte for byte.
+ */
+export const round = (x: number, digits: number): number => {
+  const r = Number(x.toFixed(digits));
+  return Object.is(r, -0) ? 0 : r;
+};
+const cost = (x: number) => round(x, 6);
+const ratio = (x: number) => round(x, 6);
+const seconds = (ms: number) => round(ms / 1000, 3);
+const hours = (ms: number) => round(ms / 3_600_000, 6);
+
+function failures(map: ReadonlyMap<PlacementFailureReason, number>): Record<string, number> {
+  return Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function mean(values: Float64Array): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return values.length === 0 ? 0 : sum / values.length;
+}
+
+export interface SummaryInput {
+  readonly model: ScenarioModel;
+  readonly recorder: Recorder;
+  readonly billing: Ec2Billing;
+  readonly settled: { readonly cost: number; readonly billedMs: number };
+  readonly cluster: ClusterState;
+  readonly events: number;
+  readonly jobsQueued: number;
+}
+
+export function buildSummary(input: SummaryInput) {
+  const { model, recorder, billing, settled, cluster } = input;
+  const end = model.durationMs;
+  const attributed = [...billing.serviceCost, ...billing.jobCost].reduce((a, b) => a + b, 0);
+  const cpu = recorder.cpuReservationSamples.sorted();
+  const mem = recorder.memReservationSamples.sorted();
+  return {
+    scenario: {
+      name: model.name,
+      description: model.description,
+      seed: model.seed,
+      start: new Date(model.startEpochMs).toISOString(),
+      durationSeconds: seconds(end),
+      sampleIntervalSeconds: seconds(model.sampleIntervalMs),
+    },
+    cost: {
+      totalUsd: cost(settled.cost),
+      instanceHours: hours(settled.billedMs),
+      byPool: [...billing.pools.values()]
+        .sort((a, b) => (a.pool < b.pool ? -1 : 1))
+        .map((p) => ({ pool: p.pool, instancesLaunched: p.hosts, instanceHours: hours(p.billedMs), costUsd: cost(toDollars(p.units)) })),
+      byService: Object.fromEntries(model.services.map((s) => [s.name, cost(billing.serviceCost[s.index] as number)])),
+      byJob: Object.fromEntries(model.jobs.map((j) => [j.name, cost(billing.jobCost[j.index] as number)])),
+      idleUsd: cost(Math.max(0, settled.cost - attributed)),
+    },
+    services: model.services.map((spec) => {
+      const s = recorder.services[spec.index];
+      if (s === undefined) throw new Error(`no stats for service ${spec.name}`);
+      return {
+        serviceName: spec.name,
+        schedulingStrategy: spec.daemon ? 'DAEMON' : 'REPLICA',
+        desiredAtEnd: s.desired,
+        runningAtEnd: s.running,
+        availability: ratio(end > 0 ? s.metMs / end : 1),
+        taskSecondsShort: seconds(s.shortfallTaskMs),
+        tasks: { started: s.started, reachedRunning: s.reachedRunning, stopped: s.stopped, crashed: s.crashed, lostWithHost: s.lostWithHost, stoppedByScheduler: s.scaledIn },
+        placementFailures: failures(s.failures),
+      };
+    }),
+    jobs: model.jobs.map((spec) => {
+      const j = recorder.jobs[spec.index];
+      const waits = recorder.waits[spec.index]?.sorted() ?? new Float64Array();
+      if (j === undefined) throw new Error(`no stats for job ${spec.name}`);
+      return {
+        name: spec.name,
+        runTaskCalls: j.arrivals,
+        tasksSubmitted: j.submitted,
+        tasksCompleted: j.completed,
+        tasksLostWithHost: j.lostWithHost,
+        runningAtEnd: j.running,
+        pendingAtEnd: j.pending,
+        stillQueued: j.queued,
+        waitSeconds: {
+          placed: waits.length,
+          mean: seconds(mean(waits)),
+          p50: seconds(quantile(waits, 0.5)),
+          p95: seconds(quantile(waits, 0.95)),
+          p99: seconds(quantile(waits, 0.99)),
+          max: seconds(waits.length > 0 ? (waits[waits.length - 1] as number) : 0),
+        },
+        placementFailures: failures(j.failures),
+      };
+    }),
+    cluster: {
+      instancesLaunched: cluster.hosts.length,
+      instancesActiveAtEnd: cluster.activeHosts,
+      instanceHours: hours(settled.billedMs),
+      cpuReservationPercent: { mean: ratio(mean(cpu)), peak: ratio(cpu.length ? (cpu[cpu.length - 1] as number) : 0) },
+      memoryReservationPercent: { mean: ratio(mean(mem)), peak: ratio(mem.length ? (mem[mem.length - 1] as number) : 0) },
+    },
+    simulation: { events: input.events, tasksCreated: cluster.tasksCreated, placements: recorder.placements, jobTasksQueuedAtEnd: input.jobsQueued },
+  };
+}
+
+export type Summary = ReturnType<typeof buildSummary>;

@@ -1,0 +1,59 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import { OwnerKind, TASK_STATE_NAMES, type Task } from '../model/task.js';
+import type { Workload } from '../scheduler/workload.js';
+
+/**
+ * tasks.csv: one row per task, written as tasks stop (so memory stays flat on long runs), then the
+ * tasks still running or queued at the end, in that order. Times are seconds from the start; empty
+ * when the task never got there.
+ */
+export const TASK_COLUMNS = [
+  'task_id', 'owner_type', 'owner', 'group', 'task_definition', 'instance_id', 'availability_zone',
+  'created_s', 'placed_s', 'pull_started_s', 'started_s', 'stopping_s', 'stopped_s', 'last_status', 'stop_code', 'stopped_reason',
+] as const;
+
+const time = (ms: number) => (ms < 0 ? '' : (ms / 1000).toFixed(3));
+
+export class TasksWriter {
+  private readonly fd: number;
+  private buffer: string[][] = [];
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'w');
+    writeSync(this.fd, stringify([[...TASK_COLUMNS]]));
+  }
+
+  write(task: Task, owner: Workload): void {
+    this.buffer.push([
+      String(task.id),
+      task.ownerKind === OwnerKind.Service ? 'service' : 'job',
+      owner.name,
+      owner.groupName,
+      task.taskDefinition.key,
+      task.host?.instanceId ?? '',
+      task.host?.availabilityZone ?? '',
+      time(task.createdAt),
+      time(task.placedAt),
+      time(task.pullStartedAt),
+      time(task.startedAt),
+      time(task.stoppingAt),
+      time(task.stoppedAt),
+      task.placedAt < 0 ? 'QUEUED' : TASK_STATE_NAMES[task.state],
+      task.stopCode,
+      task.stoppedReason,
+    ]);
+    if (this.buffer.length >= 8192) this.flush();
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    writeSync(this.fd, stringify(this.buffer));
+    this.buffer = [];
+  }
+}

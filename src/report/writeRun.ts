@@ -1,0 +1,36 @@
+import { writeFileSync } from 'node:fs';
+import type { ScenarioModel } from '../model/specs.js';
+import { simulate, type SimulationResult } from '../sim/simulate.js';
+import { OutputDirectory } from './outputDirectory.js';
+import { TasksWriter } from './tasksCsv.js';
+import { TimeseriesWriter } from './timeseriesCsv.js';
+
+/** Runs a scenario and writes summary.json, timeseries.csv and tasks.csv atomically into `outDir`. */
+export interface WriteRunOptions {
+  readonly tasksCsv?: boolean;
+  readonly onProgress?: (simulatedMs: number, events: number) => void;
+}
+
+export function runToDirectory(model: ScenarioModel, outDir: string, options: WriteRunOptions = {}): SimulationResult {
+  const out = new OutputDirectory(outDir);
+  try {
+    const timeseries = new TimeseriesWriter(out.path('timeseries.csv'), model);
+    const tasks = options.tasksCsv === false ? undefined : new TasksWriter(out.path('tasks.csv'));
+    const result = simulate(model, {
+      sink: {
+        sample: (row) => timeseries.write(row),
+        taskFinished: tasks === undefined ? undefined : (task, owner) => tasks.write(task, owner),
+        taskUnfinished: tasks === undefined ? undefined : (task, owner) => tasks.write(task, owner),
+      },
+      onProgress: options.onProgress,
+    });
+    timeseries.close();
+    tasks?.close();
+    writeFileSync(out.path('summary.json'), `${JSON.stringify(result.summary, null, 2)}\n`);
+    out.commit();
+    return result;
+  } catch (error) {
+    out.abandon();
+    throw error;
+  }
+}

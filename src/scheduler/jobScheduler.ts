@@ -1,0 +1,114 @@
+import type { EventKind, Simulation } from '../engine/simulation.js';
+import type { RandomStreams } from '../engine/rng.js';
+import type { ClusterState } from '../model/clusterState.js';
+import type { JobSpec } from '../model/specs.js';
+import { OwnerKind, type Task } from '../model/task.js';
+import { diagnoseFailure } from '../placement/diagnose.js';
+import { placeTask } from '../placement/place.js';
+import { Phase } from '../sim/phases.js';
+import { ArrivalProcess } from './jobArrivals.js';
+import type { SchedulerListener } from './listener.js';
+import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
+import type { TaskLifecycle } from './taskLifecycle.js';
+import type { Workload } from './workload.js';
+
+/**
+ * Job streams: RunTask calls arriving by each stream's process, `count` tasks each, waiting in one
+ * queue in arrival order until they can be placed (as a batch queue in front of RunTask would).
+ * fifo: the oldest waiting task blocks the rest; backfill: later tasks that fit may go first.
+ * Tasks are not retried if they are lost with their host.
+ */
+export class JobScheduler implements PassParticipant {
+  private readonly arrivalKind: EventKind;
+  private readonly processes: ArrivalProcess[];
+  private queue: (Task | undefined)[] = [];
+  private head = 0;
+  private waiting = 0;
+  /** capacityVersion of the last pass that placed nothing more, and how far it looked. */
+  private blockedAt = -1;
+  private examined = 0;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly cluster: ClusterState,
+    private readonly lifecycle: TaskLifecycle,
+    private readonly pass: SchedulingPass,
+    private readonly listener: SchedulerListener,
+    private readonly jobs: readonly JobSpec[],
+    private readonly workloads: readonly Workload[],
+    streams: RandomStreams,
+    private readonly backfill: boolean,
+    private readonly randomTieBreak: boolean,
+  ) {
+    this.processes = jobs.map((job) => new ArrivalProcess(job, streams.stream(`job:${job.name}:arrivals`)));
+    this.arrivalKind = sim.register('job.arrival', Phase.Arrival, (job) => this.arrive(job));
+  }
+
+  start(): void {
+    this.processes.forEach((_, job) => this.scheduleNext(job));
+  }
+
+  get queued(): number {
+    return this.waiting;
+  }
+
+  schedule(): void {
+    if (this.waiting === 0) return;
+    const version = this.cluster.capacityVersion;
+    if (version === this.blockedAt && (!this.backfill || this.examined >= this.queue.length)) return;
+    const from = version === this.blockedAt ? this.examined : this.head;
+    const failed = new Set<number>();
+    for (let i = from; i < this.queue.length; i++) {
+      const task = this.queue[i];
+      if (task === undefined || failed.has(task.owner)) continue;
+      const workload = this.workloads[task.owner] as Workload;
+      const host = placeTask(workload.request, this.cluster, this.randomTieBreak, workload.streams.placement);
+      if (host === undefined) {
+        failed.add(task.owner);
+        this.listener.placementFailed(OwnerKind.Job, task.owner, diagnoseFailure(workload.request, this.cluster), this.sim.now);
+        if (!this.backfill) break;
+        continue;
+      }
+      this.queue[i] = undefined;
+      this.waiting--;
+      this.lifecycle.start(task, host);
+      this.listener.jobPlaced(task);
+    }
+    while (this.head < this.queue.length && this.queue[this.head] === undefined) this.head++;
+    this.compact();
+    this.blockedAt = this.waiting > 0 ? this.cluster.capacityVersion : -1;
+    this.examined = this.queue.length;
+  }
+
+  private arrive(job: number): void {
+    const spec = this.jobs[job] as JobSpec;
+    const workload = this.workloads[job] as Workload;
+    for (let i = 0; i < spec.count; i++) {
+      this.queue.push(this.cluster.createTask(OwnerKind.Job, job, workload.request.group, workload.taskDefinition, this.sim.now));
+    }
+    this.waiting += spec.count;
+    this.listener.jobArrived(job, spec.count, this.sim.now);
+    this.scheduleNext(job);
+    this.pass.request();
+  }
+
+  private scheduleNext(job: number): void {
+    const t = (this.processes[job] as ArrivalProcess).next();
+    if (t >= 0) this.sim.schedule(this.arrivalKind, Math.max(t, this.sim.now), job);
+  }
+
+  private compact(): void {
+    if (this.head < 4096 || this.head * 2 < this.queue.length) return;
+    this.queue = this.queue.slice(this.head);
+    this.examined = Math.max(0, this.examined - this.head);
+    this.head = 0;
+  }
+
+  /** Waiting tasks in queue order (for the end-of-run record). */
+  *waitingTasks(): IterableIterator<Task> {
+    for (let i = this.head; i < this.queue.length; i++) {
+      const t = this.queue[i];
+      if (t !== undefined) yield t;
+    }
+  }
+}

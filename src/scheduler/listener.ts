@@ -1,0 +1,12 @@
+import type { OwnerKind, Task } from '../model/task.js';
+import type { PlacementFailureReason } from '../placement/types.js';
+
+/** What the schedulers report beyond cluster state changes (the metrics recorder listens). */
+export interface SchedulerListener {
+  desiredChanged(service: number, desired: number, now: number): void;
+  placementFailed(kind: OwnerKind, owner: number, reason: PlacementFailureReason, now: number): void;
+  /** A job's RunTask call: `count` tasks join the queue. */
+  jobArrived(job: number, count: number, now: number): void;
+  /** A queued job task was placed after waiting `task.placedAt - task.createdAt`. */
+  jobPlaced(task: Task): void;
+}

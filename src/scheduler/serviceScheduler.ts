@@ -1,0 +1,179 @@
+import type { Simulation } from '../engine/simulation.js';
+import type { Random } from '../engine/rng.js';
+import type { ClusterObserver, ClusterState } from '../model/clusterState.js';
+import { HostStatus, type Host } from '../model/host.js';
+import type { ServiceSpec } from '../model/specs.js';
+import { OwnerKind, type Task } from '../model/task.js';
+import { diagnoseFailure } from '../placement/diagnose.js';
+import { firstFailingStage } from '../placement/feasibility.js';
+import { placeTask } from '../placement/place.js';
+import { STAGE_REASONS, Stage } from '../placement/types.js';
+import { LaunchBudget } from './launchBudget.js';
+import type { SchedulerListener } from './listener.js';
+import { chooseTaskToStop } from './scaleIn.js';
+import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
+import type { TaskLifecycle } from './taskLifecycle.js';
+import type { Workload } from './workload.js';
+
+/**
+ * The ECS service scheduler (aws-behaviour.md §5). REPLICA keeps desiredCount tasks: it places the
+ * shortfall (best effort, within the launch budget) and stops the excess by the scale-in rules.
+ * DAEMON runs one task on every ACTIVE instance that meets its constraints. Stopped tasks are replaced.
+ */
+interface ServiceState {
+  readonly spec: ServiceSpec;
+  readonly workload: Workload;
+  readonly budget: LaunchBudget;
+  readonly scaleInStream: Random;
+  desired: number;
+  /** capacityVersion at the last failed placement: no retry until capacity changes. */
+  failedAt: number;
+  /** When a pass is already booked for the launch budget to refill. */
+  retryAt: number;
+  /** Tasks not yet STOPPING. */
+  readonly tasks: Set<Task>;
+  /** DAEMON: eligible ACTIVE hosts still without a task. */
+  readonly daemonNeeds: Set<Host>;
+  readonly daemonHosts: Set<Host>;
+}
+
+export class ServiceScheduler implements PassParticipant, ClusterObserver {
+  private readonly services: ServiceState[];
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly cluster: ClusterState,
+    private readonly lifecycle: TaskLifecycle,
+    private readonly pass: SchedulingPass,
+    private readonly listener: SchedulerListener,
+    workloads: readonly Workload[],
+    specs: readonly ServiceSpec[],
+    launchRatePerMinute: number,
+    private readonly randomTieBreak: boolean,
+    scaleInStream: (service: ServiceSpec) => Random,
+  ) {
+    this.services = specs.map((spec, i) => ({
+      spec,
+      workload: workloads[i] as Workload,
+      budget: new LaunchBudget(launchRatePerMinute),
+      scaleInStream: scaleInStream(spec),
+      desired: spec.daemon ? 0 : spec.desiredCount,
+      failedAt: -1,
+      retryAt: -1,
+      tasks: new Set(),
+      daemonNeeds: new Set(),
+      daemonHosts: new Set(),
+    }));
+  }
+
+  start(): void {
+    for (const s of this.services) this.listener.desiredChanged(s.spec.index, s.desired, this.sim.now);
+    this.pass.request();
+  }
+
+  setDesiredCount(service: number, desired: number): void {
+    const s = this.services[service] as ServiceState;
+    if (s.spec.daemon || s.desired === desired) return;
+    s.desired = desired;
+    this.listener.desiredChanged(service, desired, this.sim.now);
+    this.pass.request();
+  }
+
+  desiredCount(service: number): number {
+    return (this.services[service] as ServiceState).desired;
+  }
+
+  schedule(): void {
+    for (const s of this.services) if (s.spec.daemon) this.scheduleDaemon(s);
+    for (const s of this.services) if (!s.spec.daemon) this.scheduleReplica(s);
+  }
+
+  hostRegistered(host: Host): void {
+    for (const s of this.services) {
+      if (!s.spec.daemon || !this.daemonEligible(s, host)) continue;
+      s.daemonHosts.add(host);
+      s.daemonNeeds.add(host);
+      this.setDaemonDesired(s);
+    }
+    this.pass.request();
+  }
+
+  hostTerminated(host: Host): void {
+    for (const s of this.services) {
+      if (s.spec.daemon && s.daemonHosts.delete(host)) {
+        s.daemonNeeds.delete(host);
+        this.setDaemonDesired(s);
+      }
+    }
+  }
+
+  taskStateChanged(task: Task): void {
+    if (task.ownerKind === OwnerKind.Service && task.state >= 3) (this.services[task.owner] as ServiceState).tasks.delete(task);
+  }
+
+  taskStopped(task: Task): void {
+    if (task.ownerKind === OwnerKind.Service) {
+      const s = this.services[task.owner] as ServiceState;
+      const host = task.host;
+      if (s.spec.daemon && host !== undefined && host.status === HostStatus.Active && s.daemonHosts.has(host)) s.daemonNeeds.add(host);
+    }
+    this.pass.request();
+  }
+
+  private setDaemonDesired(s: ServiceState): void {
+    s.desired = s.daemonHosts.size;
+    this.listener.desiredChanged(s.spec.index, s.desired, this.sim.now);
+  }
+
+  /** Constraints and architecture decide where a daemon belongs (resources decide whether it fits now). */
+  private daemonEligible(s: ServiceState, host: Host): boolean {
+    const stage = firstFailingStage(host, { ...s.workload.request, cpu: 0, memory: 0, hostPorts: [], usesEni: false });
+    return stage === Stage.Fits;
+  }
+
+  private scheduleReplica(s: ServiceState): void {
+    const now = this.sim.now;
+    while (s.tasks.size > s.desired) {
+      const victim = chooseTaskToStop(s.tasks, s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
+      if (victim === undefined) break;
+      s.tasks.delete(victim);
+      this.lifecycle.requestStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`);
+    }
+    while (s.tasks.size < s.desired && s.failedAt !== this.cluster.capacityVersion) {
+      const wait = s.budget.waitFor(now);
+      if (wait > 0) {
+        if (s.retryAt <= now) {
+          s.retryAt = now + wait;
+          this.pass.requestAt(s.retryAt);
+        }
+        return;
+      }
+      const host = placeTask(s.workload.request, this.cluster, this.randomTieBreak, s.workload.streams.placement);
+      if (host === undefined) {
+        s.failedAt = this.cluster.capacityVersion;
+        this.listener.placementFailed(OwnerKind.Service, s.spec.index, diagnoseFailure(s.workload.request, this.cluster), now);
+        return;
+      }
+      s.budget.take(now);
+      this.launch(s, host);
+    }
+  }
+
+  private scheduleDaemon(s: ServiceState): void {
+    for (const host of s.daemonNeeds) {
+      const stage = firstFailingStage(host, s.workload.request);
+      if (stage !== Stage.Fits) {
+        this.listener.placementFailed(OwnerKind.Service, s.spec.index, STAGE_REASONS[stage], this.sim.now);
+        continue;
+      }
+      s.daemonNeeds.delete(host);
+      this.launch(s, host);
+    }
+  }
+
+  private launch(s: ServiceState, host: Host): void {
+    const task = this.cluster.createTask(OwnerKind.Service, s.spec.index, s.workload.request.group, s.workload.taskDefinition, this.sim.now);
+    s.tasks.add(task);
+    this.lifecycle.start(task, host);
+  }
+}

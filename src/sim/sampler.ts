@@ -1,0 +1,51 @@
+import type { Simulation } from '../engine/simulation.js';
+import type { Ec2Billing } from '../billing/ec2Billing.js';
+import type { ClusterState } from '../model/clusterState.js';
+import type { Recorder } from '../metrics/recorder.js';
+import type { JobScheduler } from '../scheduler/jobScheduler.js';
+import { Phase } from './phases.js';
+
+/** One row of timeseries.csv: the state at a sample instant, after everything else at that instant. */
+export interface SampleRow {
+  readonly timeMs: number;
+  readonly instancesBilled: number;
+  readonly instancesActive: number;
+  readonly cpuReservation: number;
+  readonly memoryReservation: number;
+  readonly costSoFar: number;
+  readonly services: readonly { readonly desired: number; readonly running: number; readonly pending: number; readonly waiting: number }[];
+  readonly jobs: readonly { readonly queued: number; readonly pending: number; readonly running: number }[];
+  readonly jobsQueuedTotal: number;
+}
+
+export function startSampler(
+  sim: Simulation,
+  intervalMs: number,
+  cluster: ClusterState,
+  recorder: Recorder,
+  billing: Ec2Billing,
+  jobs: JobScheduler,
+  emit: (row: SampleRow) => void,
+): void {
+  const kind = sim.register('metrics.sample', Phase.Sample, () => {
+    const reservation = recorder.sampleCluster(cluster);
+    emit({
+      timeMs: sim.now,
+      instancesBilled: billing.runningInstances,
+      instancesActive: cluster.activeHosts,
+      cpuReservation: reservation.cpu,
+      memoryReservation: reservation.mem,
+      costSoFar: billing.costSoFar(sim.now),
+      services: recorder.services.map((s) => ({
+        desired: s.desired,
+        running: s.running,
+        pending: s.pending,
+        waiting: Math.max(0, s.desired - s.running - s.pending),
+      })),
+      jobs: recorder.jobs.map((j) => ({ queued: j.queued, pending: j.pending, running: j.running })),
+      jobsQueuedTotal: jobs.queued,
+    });
+    sim.scheduleIn(kind, intervalMs);
+  });
+  sim.schedule(kind, 0);
+}

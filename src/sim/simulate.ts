@@ -1,0 +1,105 @@
+import { RandomStreams } from '../engine/rng.js';
+import { Simulation, type RunStats } from '../engine/simulation.js';
+import { Ec2Billing } from '../billing/ec2Billing.js';
+import { AutoScalingGroups } from '../capacity/autoScalingGroups.js';
+import { Recorder } from '../metrics/recorder.js';
+import { buildSummary, type Summary } from '../metrics/summary.js';
+import { ClusterState } from '../model/clusterState.js';
+import { HostIndex } from '../model/hostIndex.js';
+import type { AutoScalingGroupSpec, ScenarioModel } from '../model/specs.js';
+import { OwnerKind, type Task } from '../model/task.js';
+import { indexRequirements } from '../placement/indexPlan.js';
+import { JobScheduler } from '../scheduler/jobScheduler.js';
+import { SchedulingPass } from '../scheduler/schedulingPass.js';
+import { ServiceScheduler } from '../scheduler/serviceScheduler.js';
+import { TaskLifecycle } from '../scheduler/taskLifecycle.js';
+import { Timeline } from '../scheduler/timeline.js';
+import { jobWorkload, serviceWorkload, type Workload } from '../scheduler/workload.js';
+import { startSampler, type SampleRow } from './sampler.js';
+
+/** Where a run's detail goes as it happens (the report layer streams it to files). */
+export interface SimulationSink {
+  sample?(row: SampleRow): void;
+  /** A task reached STOPPED (the object is reused afterwards: copy what you need now). */
+  taskFinished?(task: Task, owner: Workload): void;
+  /** Called at the end for tasks not yet STOPPED (still running, or still waiting in the queue). */
+  taskUnfinished?(task: Task, owner: Workload): void;
+}
+
+export interface SimulateOptions {
+  readonly sink?: SimulationSink;
+  readonly onProgress?: (simulatedMs: number, events: number) => void;
+}
+
+export interface SimulationResult {
+  readonly summary: Summary;
+  readonly run: RunStats;
+  readonly placements: number;
+}
+
+/** ENIs a host offers awsvpc tasks: all but the primary, or the branch ENIs with trunking. */
+function eniLimit(trunking: boolean): (group: AutoScalingGroupSpec) => number {
+  return (group) => {
+    const type = group.instanceType;
+    if (trunking && type.branchEnis > 0) return type.branchEnis;
+    return Math.max(0, (type.maxEnis ?? 1) - 1);
+  };
+}
+
+/** Runs a scenario to its end. Components are created and registered in this fixed order. */
+export function simulate(model: ScenarioModel, options: SimulateOptions = {}): SimulationResult {
+  const sim = new Simulation(4096);
+  const streams = new RandomStreams(model.seed);
+  const randomTieBreak = model.settings.placementTieBreak === 'random';
+  const chains = [...model.services.map((s) => s.placement.strategies), ...model.jobs.map((j) => j.placement.strategies)];
+  const cluster = new ClusterState(new HostIndex(indexRequirements(chains, randomTieBreak)), model.spreadAttributes, model.agentVersion, eniLimit(model.awsvpcTrunking));
+  const serviceWorkloads = model.services.map((s) => serviceWorkload(s, cluster, streams));
+  const jobWorkloads = model.jobs.map((j) => jobWorkload(j, cluster, streams));
+  const workloadOf = (task: Task): Workload => (task.ownerKind === OwnerKind.Service ? serviceWorkloads : jobWorkloads)[task.owner] as Workload;
+
+  const lifecycle = new TaskLifecycle(sim, cluster, workloadOf, model.settings.eniAttachTime);
+  const pass = new SchedulingPass(sim);
+  const recorder = new Recorder(model.services.length, model.jobs.length);
+  const billing = new Ec2Billing(model.services.length, model.jobs.length, model.settings.costCpuWeight);
+  const services = new ServiceScheduler(
+    sim, cluster, lifecycle, pass, recorder, serviceWorkloads, model.services, model.settings.serviceLaunchRatePerMinute, randomTieBreak,
+    (s) => streams.stream(`service:${s.name}:scaleIn`),
+  );
+  const jobs = new JobScheduler(sim, cluster, lifecycle, pass, recorder, model.jobs, jobWorkloads, streams, model.settings.jobQueue === 'backfill', randomTieBreak);
+  const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle);
+  new Timeline(sim, cluster, groups, services, model.timeline, streams.stream('timeline'));
+
+  cluster.observe(billing);
+  cluster.observe(recorder);
+  cluster.observe(services);
+  const sink = options.sink;
+  if (sink?.taskFinished !== undefined) {
+    const finished = sink.taskFinished.bind(sink);
+    cluster.observe({ taskStopped: (task) => finished(task, workloadOf(task)) });
+  }
+  pass.add(services);
+  pass.add(jobs);
+  startSampler(sim, model.sampleIntervalMs, cluster, recorder, billing, jobs, (row) => sink?.sample?.(row));
+  if (options.onProgress !== undefined) {
+    sim.onProgress = options.onProgress;
+    sim.progressEvery = 1 << 18;
+  }
+
+  groups.startFleet();
+  services.start();
+  jobs.start();
+  const run = sim.run(model.durationMs);
+
+  const end = model.durationMs;
+  recorder.finish(end);
+  for (const host of cluster.hosts) {
+    for (const task of host.tasks) {
+      billing.closeTask(task, end);
+      sink?.taskUnfinished?.(task, workloadOf(task));
+    }
+  }
+  for (const task of jobs.waitingTasks()) sink?.taskUnfinished?.(task, workloadOf(task));
+  const settled = billing.settle(cluster.hosts, end);
+  const summary = buildSummary({ model, recorder, billing, settled, cluster, events: run.events, jobsQueued: jobs.queued });
+  return { summary, run, placements: recorder.placements };
+}
