@@ -2,8 +2,8 @@ import type { Random } from '../engine/rng.js';
 import { HostStatus, type Host } from '../model/host.js';
 
 /**
- * EC2 Auto Scaling's default termination policy (aws-behaviour.md §7): the AZ with the most instances,
- * then the instance closest to its next billing hour, then random. fleetsim has one launch template per
+ * EC2 Auto Scaling's default termination policy (aws-behaviour.md §7): the AZ with the most instances
+ * (every AZ tied for most stays in play), then the instance closest to its next billing hour, then random. fleetsim has one launch template per
  * group, so the "oldest launch template" step never separates instances. Instances not yet running
  * count as closest (they have billed nothing).
  */
@@ -11,16 +11,9 @@ export function chooseInstanceToTerminate(members: readonly Host[], zones: reado
   if (members.length === 0) return undefined;
   const perZone = new Map<string, number>();
   for (const h of members) perZone.set(h.availabilityZone, (perZone.get(h.availabilityZone) ?? 0) + 1);
-  let zone = '';
-  let most = -1;
-  for (const z of zones) {
-    const n = perZone.get(z) ?? 0;
-    if (n > most) {
-      most = n;
-      zone = z;
-    }
-  }
-  const inZone = members.filter((h) => h.availabilityZone === zone);
+  const most = Math.max(...zones.map((z) => perZone.get(z) ?? 0));
+  // Zones tied for the most instances all stay in play for the next steps.
+  const inZone = members.filter((h) => (perZone.get(h.availabilityZone) ?? 0) === most);
   const toNextHour = (h: Host) => (h.status === HostStatus.Launching || h.runningAt < 0 ? 0 : 3_600_000 - ((now - h.runningAt) % 3_600_000));
   const closest = Math.min(...inZone.map(toNextHour));
   const candidates = inZone.filter((h) => toNextHour(h) === closest).sort((a, b) => a.index - b.index);

@@ -4,7 +4,7 @@ import { Ec2Billing } from '../billing/ec2Billing.js';
 import { AutoScalingGroups } from '../capacity/autoScalingGroups.js';
 import { Recorder } from '../metrics/recorder.js';
 import { buildSummary, type Summary } from '../metrics/summary.js';
-import { ClusterState } from '../model/clusterState.js';
+import { ClusterState, type ClusterObserver } from '../model/clusterState.js';
 import { HostIndex } from '../model/hostIndex.js';
 import type { AutoScalingGroupSpec, ScenarioModel } from '../model/specs.js';
 import { OwnerKind, type Task } from '../model/task.js';
@@ -28,6 +28,8 @@ export interface SimulationSink {
 
 export interface SimulateOptions {
   readonly sink?: SimulationSink;
+  /** Extra observers of cluster changes, called after the built-in ones (tests, tools). */
+  readonly observers?: readonly ClusterObserver[];
   readonly onProgress?: (simulatedMs: number, events: number) => void;
 }
 
@@ -77,6 +79,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
     const finished = sink.taskFinished.bind(sink);
     cluster.observe({ taskStopped: (task) => finished(task, workloadOf(task)) });
   }
+  for (const observer of options.observers ?? []) cluster.observe(observer);
   pass.add(services);
   pass.add(jobs);
   startSampler(sim, model.sampleIntervalMs, cluster, recorder, billing, jobs, (row) => sink?.sample?.(row));

@@ -51,9 +51,10 @@ export function tokenize(source: string): Token[] {
     }
     let j = i;
     while (j < source.length && !WORD_STOP.test(source[j] as string)) j++;
-    // A word may carry a trailing '!' operator glued to it only through whitespace; '!' alone inside a
-    // word (e.g. 'a!b') is not valid, so stop and let the next round read the symbol.
-    if (j === i) throw new QuerySyntaxError(`unexpected character '${ch}' at character ${i + 1}`, i);
+    if (j === i) {
+      const hint = ch === '=' ? " (did you mean '=='?)" : ch === '&' || ch === '|' ? ` (did you mean '${ch}${ch}'?)` : '';
+      throw new QuerySyntaxError(`unexpected character '${ch}' at character ${i + 1}${hint}`, i);
+    }
     tokens.push({ kind: 'word', text: source.slice(i, j), at: i });
     i = j;
   }
