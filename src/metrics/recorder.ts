@@ -12,6 +12,7 @@ export class Recorder implements ClusterObserver, SchedulerListener {
   readonly waits: GrowableFloat64Array[];
   readonly cpuReservationSamples = new GrowableFloat64Array();
   readonly memReservationSamples = new GrowableFloat64Array();
+  readonly instancesInUseSamples = new GrowableFloat64Array();
   placements = 0;
 
   constructor(services: number, jobs: number) {

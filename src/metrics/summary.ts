@@ -44,6 +44,7 @@ export function buildSummary(input: SummaryInput) {
   const attributed = [...billing.serviceCost, ...billing.jobCost].reduce((a, b) => a + b, 0);
   const cpu = recorder.cpuReservationSamples.sorted();
   const mem = recorder.memReservationSamples.sorted();
+  const inUse = recorder.instancesInUseSamples.sorted();
   return {
     scenario: {
       name: model.name,
@@ -104,6 +105,7 @@ export function buildSummary(input: SummaryInput) {
     cluster: {
       instancesLaunched: cluster.hosts.length,
       instancesActiveAtEnd: cluster.activeHosts,
+      instancesInUse: { mean: round(mean(inUse), 3), peak: inUse.length ? (inUse[inUse.length - 1] as number) : 0 },
       instanceHours: hours(settled.billedMs),
       cpuReservationPercent: { mean: ratio(mean(cpu)), peak: ratio(cpu.length ? (cpu[cpu.length - 1] as number) : 0) },
       memoryReservationPercent: { mean: ratio(mean(mem)), peak: ratio(mem.length ? (mem[mem.length - 1] as number) : 0) },

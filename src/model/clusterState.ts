@@ -26,6 +26,8 @@ export class ClusterState {
   reservedCpu = 0;
   reservedMem = 0;
   activeHosts = 0;
+  /** Hosts with at least one task that is not STOPPED. */
+  hostsInUse = 0;
   /** Goes up whenever capacity is freed or added (a task stopped, a host registered): a placement that
    * failed at version v cannot succeed before the version changes. */
   capacityVersion = 0;
@@ -132,6 +134,7 @@ export class ClusterState {
     host.memFree -= td.memory;
     if (td.usesEni) host.eniFree--;
     for (const p of td.hostPorts) host.portsInUse.add(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
+    if (host.tasks.size === 0) this.hostsInUse++;
     host.tasks.add(task);
     this.reservedCpu += td.cpu;
     this.reservedMem += td.memory;
@@ -174,6 +177,7 @@ export class ClusterState {
       if (td.usesEni) host.eniFree++;
       for (const p of td.hostPorts) host.portsInUse.delete(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
       host.tasks.delete(task);
+      if (host.tasks.size === 0) this.hostsInUse--;
       this.reservedCpu -= td.cpu;
       this.reservedMem -= td.memory;
       this.index.update(host);

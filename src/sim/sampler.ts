@@ -10,6 +10,7 @@ export interface SampleRow {
   readonly timeMs: number;
   readonly instancesBilled: number;
   readonly instancesActive: number;
+  readonly instancesInUse: number;
   readonly cpuReservation: number;
   readonly memoryReservation: number;
   readonly costSoFar: number;
@@ -29,10 +30,12 @@ export function startSampler(
 ): void {
   const kind = sim.register('metrics.sample', Phase.Sample, () => {
     const reservation = recorder.sampleCluster(cluster);
+    recorder.instancesInUseSamples.push(cluster.hostsInUse);
     emit({
       timeMs: sim.now,
       instancesBilled: billing.runningInstances,
       instancesActive: cluster.activeHosts,
+      instancesInUse: cluster.hostsInUse,
       cpuReservation: reservation.cpu,
       memoryReservation: reservation.mem,
       costSoFar: billing.costSoFar(sim.now),
