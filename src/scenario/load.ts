@@ -37,6 +37,7 @@ export function loadScenarioText(text: string, options: LoadOptions): LoadResult
   const scenario = compileScenario(
     {
       issues,
+      durationOverridden: options.duration !== undefined,
       readText: (relativePath, path) => {
         try {
           return read(resolve(options.baseDir, relativePath));

@@ -21,7 +21,7 @@ export function compileTimeline(
   input.forEach((event, i) => {
     const path = ['events', i];
     const at = ms(event.at);
-    if (at > durationMs) ctx.issues.add([...path, 'at'], 'is after the end of the scenario');
+    if (at > durationMs && !ctx.durationOverridden) ctx.issues.add([...path, 'at'], 'is after the end of the scenario');
     switch (event.type) {
       case 'setDesiredCount': {
         const service = services.findIndex((s) => s.name === event.serviceName);
