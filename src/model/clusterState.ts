@@ -139,6 +139,7 @@ export class ClusterState {
     this.reservedCpu += td.cpu;
     this.reservedMem += td.memory;
     this.groups.add(task.group, host);
+    if (host.groupCount(task.group) === 1) this.index.groupArrived(host, task.group);
     this.index.update(host);
     for (const o of this.observers) o.taskPlaced?.(task, now);
   }
@@ -193,6 +194,7 @@ export class ClusterState {
     const host = task.host as Host;
     if (from === TaskState.Running) host.runningTasksCount--;
     this.groups.remove(task.group, host);
+    if (host.groupCount(task.group) === 0) this.index.groupLeft(host, task.group);
   }
 
   groupCountByAttribute(group: number, attribute: string, value: string): number {

@@ -1,5 +1,5 @@
 import type { Host } from './host.js';
-import { HOST_BITS, HostOrder } from './hostOrder.js';
+import { HOST_BITS, HostOrder, type FreeTable } from './hostOrder.js';
 
 /**
  * Placement indexes over ACTIVE hosts, kept by ClusterState as resources change. A partition is a set
@@ -18,15 +18,33 @@ export interface IndexRequirements {
 /** Partition key for hosts that lack the attribute (real values have 1–128 characters). */
 export const MISSING_VALUE = '';
 
+export interface GroupScan {
+  prefix: number;
+  readonly holes: number[];
+}
+
+function insertSorted(sorted: number[], value: number): void {
+  let i = sorted.length;
+  while (i > 0 && (sorted[i - 1] as number) > value) i--;
+  if (sorted[i - 1] !== value) sorted.splice(i, 0, value);
+}
+
 export class Partition {
+  /**
+   * Per task group, for spread(instanceId), which looks for hosts without a task of the group: every
+   * host of this partition below `prefix` holds one, except the `holes` (sorted host indexes, some
+   * possibly gone since). A group's last task leaving a host below the prefix, or a host joining
+   * below it, makes a hole; the group arriving on a hole fills it.
+   */
+  readonly groupScans = new Map<number, GroupScan>();
   readonly mem: HostOrder | undefined;
   readonly cpu: HostOrder | undefined;
   readonly idx: HostOrder | undefined;
 
-  constructor(orders: ReadonlySet<OrderName>) {
-    this.mem = orders.has('mem') ? new HostOrder() : undefined;
-    this.cpu = orders.has('cpu') ? new HostOrder() : undefined;
-    this.idx = orders.has('idx') ? new HostOrder() : undefined;
+  constructor(orders: ReadonlySet<OrderName>, free: FreeTable) {
+    this.mem = orders.has('mem') ? new HostOrder(free) : undefined;
+    this.cpu = orders.has('cpu') ? new HostOrder(free) : undefined;
+    this.idx = orders.has('idx') ? new HostOrder(free) : undefined;
   }
 
   get size(): number {
@@ -38,6 +56,32 @@ export class Partition {
     return (this.idx ?? this.mem ?? this.cpu) as HostOrder;
   }
 
+  groupScan(group: number): GroupScan {
+    let scan = this.groupScans.get(group);
+    if (scan === undefined) {
+      scan = { prefix: 0, holes: [] };
+      this.groupScans.set(group, scan);
+    }
+    return scan;
+  }
+
+  /** The host at `index` no longer holds the group (undefined: it joined, so holds no group). */
+  openHole(group: number | undefined, index: number): void {
+    if (group === undefined) {
+      for (const scan of this.groupScans.values()) if (index < scan.prefix) insertSorted(scan.holes, index);
+      return;
+    }
+    const scan = this.groupScans.get(group);
+    if (scan !== undefined && index < scan.prefix) insertSorted(scan.holes, index);
+  }
+
+  fillHole(group: number, index: number): void {
+    const holes = this.groupScans.get(group)?.holes;
+    if (holes === undefined || holes.length === 0) return;
+    const at = holes.indexOf(index);
+    if (at >= 0) holes.splice(at, 1);
+  }
+
   add(index: number, mem: number, cpu: number): void {
     this.mem?.insert(mem * HOST_BITS + index, mem, cpu);
     this.cpu?.insert(cpu * HOST_BITS + index, mem, cpu);
@@ -45,21 +89,21 @@ export class Partition {
   }
 
   remove(index: number, mem: number, cpu: number): void {
-    this.mem?.remove(mem * HOST_BITS + index);
-    this.cpu?.remove(cpu * HOST_BITS + index);
-    this.idx?.remove(index);
+    this.mem?.remove(mem * HOST_BITS + index, mem, cpu);
+    this.cpu?.remove(cpu * HOST_BITS + index, mem, cpu);
+    this.idx?.remove(index, mem, cpu);
   }
 
   change(index: number, oldMem: number, oldCpu: number, mem: number, cpu: number): void {
     if (this.mem !== undefined) {
-      this.mem.remove(oldMem * HOST_BITS + index);
+      this.mem.remove(oldMem * HOST_BITS + index, oldMem, oldCpu);
       this.mem.insert(mem * HOST_BITS + index, mem, cpu);
     }
     if (this.cpu !== undefined) {
-      this.cpu.remove(oldCpu * HOST_BITS + index);
+      this.cpu.remove(oldCpu * HOST_BITS + index, oldMem, oldCpu);
       this.cpu.insert(cpu * HOST_BITS + index, mem, cpu);
     }
-    this.idx?.update(index, mem, cpu);
+    this.idx?.update(index, oldMem, oldCpu, mem, cpu);
   }
 }
 
@@ -67,13 +111,16 @@ export class HostIndex {
   readonly all: Partition;
   private readonly attributes: readonly (readonly [string, ReadonlySet<OrderName>])[];
   private readonly byAttribute = new Map<string, Map<string, Partition>>();
-  /** Free amounts as last indexed, by host index (the keys the orders hold). */
-  private indexedMem: number[] = [];
-  private indexedCpu: number[] = [];
+  /** Free amounts as last indexed, by host index (the keys the orders hold; shared with them). */
+  private readonly indexedMem: number[] = [];
+  private readonly indexedCpu: number[] = [];
+  private readonly free: FreeTable = { mem: this.indexedMem, cpu: this.indexedCpu };
   private readonly member: boolean[] = [];
+  /** The attribute partitions each indexed host is in (beside `all`). */
+  private readonly partitionsOf: Partition[][] = [];
 
   constructor(requirements: IndexRequirements) {
-    this.all = new Partition(new Set([...requirements.global, 'mem']));
+    this.all = new Partition(new Set([...requirements.global, 'mem']), this.free);
     this.attributes = [...requirements.byAttribute].sort(([a], [b]) => (a < b ? -1 : 1));
     for (const [name] of this.attributes) this.byAttribute.set(name, new Map());
   }
@@ -97,16 +144,20 @@ export class HostIndex {
     this.indexedMem[i] = host.memFree;
     this.indexedCpu[i] = host.cpuFree;
     this.all.add(i, host.memFree, host.cpuFree);
+    const partitions: Partition[] = [];
     for (const [name, orders] of this.attributes) {
       const values = this.byAttribute.get(name) as Map<string, Partition>;
       const value = host.attribute(name) ?? MISSING_VALUE;
       let partition = values.get(value);
       if (partition === undefined) {
-        partition = new Partition(orders);
+        partition = new Partition(orders, this.free);
         values.set(value, partition);
       }
       partition.add(i, host.memFree, host.cpuFree);
+      partitions.push(partition);
     }
+    this.partitionsOf[i] = partitions;
+    this.groupLeft(host, undefined);
   }
 
   remove(host: Host): void {
@@ -116,9 +167,22 @@ export class HostIndex {
     const mem = this.indexedMem[i] as number;
     const cpu = this.indexedCpu[i] as number;
     this.all.remove(i, mem, cpu);
-    for (const [name] of this.attributes) {
-      this.byAttribute.get(name)?.get(host.attribute(name) ?? MISSING_VALUE)?.remove(i, mem, cpu);
-    }
+    for (const partition of this.partitionsOf[i] as Partition[]) partition.remove(i, mem, cpu);
+    this.partitionsOf[i] = [];
+  }
+
+  /** The group's last task left the host (or, with no group, the host joined). */
+  groupLeft(host: Host, group: number | undefined): void {
+    if (!this.member[host.index]) return;
+    this.all.openHole(group, host.index);
+    for (const partition of this.partitionsOf[host.index] as Partition[]) partition.openHole(group, host.index);
+  }
+
+  /** The group's first task arrived on the host. */
+  groupArrived(host: Host, group: number): void {
+    if (!this.member[host.index]) return;
+    this.all.fillHole(group, host.index);
+    for (const partition of this.partitionsOf[host.index] as Partition[]) partition.fillHole(group, host.index);
   }
 
   /** Call after the host's free memory or CPU changed. */
@@ -131,8 +195,6 @@ export class HostIndex {
     this.indexedMem[i] = host.memFree;
     this.indexedCpu[i] = host.cpuFree;
     this.all.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
-    for (const [name] of this.attributes) {
-      this.byAttribute.get(name)?.get(host.attribute(name) ?? MISSING_VALUE)?.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
-    }
+    for (const partition of this.partitionsOf[i] as Partition[]) partition.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
   }
 }

@@ -1,21 +1,58 @@
 /**
- * A sorted list of hosts (by a numeric key that ends in the host index) that also knows each host's
- * free memory and CPU, with the maximum of both per chunk. A search for "the first host at or after
- * key k with at least m MiB and c CPU units free" skips whole chunks that cannot hold the task, so a
- * placement stays fast whether memory or CPU is the scarce resource.
+ * A sorted list of hosts (by a numeric key that ends in the host index) that knows, per chunk, the
+ * largest free memory and CPU among its hosts. A search for "the first host at or after key k with at
+ * least m MiB and c CPU units free" skips whole chunks that cannot hold the task, so a placement stays
+ * fast whether memory or CPU is the scarce resource.
  *
- * Keys: free memory (or CPU, or nothing) × 2^24 + host index, exact integers below 2^53.
- * Chunked like a sorted list of sorted arrays (sqrt decomposition); one cursor per list.
+ * Keys: free memory (or CPU, or nothing) × 2^24 + host index, exact integers below 2^53. Chunks hold
+ * only keys; each host's free amounts (as indexed) live in arrays shared by all orders of the index.
+ * One cursor per list.
  */
 export const HOST_BITS = 2 ** 24;
-const CHUNK = 128;
+const INV_HOST_BITS = 2 ** -24;
+
+/** The host index in a key (exact; avoids `%` on doubles, which is slow). */
+export function hostOf(key: number): number {
+  return key - Math.floor(key * INV_HOST_BITS) * HOST_BITS;
+}
+const CHUNK = 32;
+
+/** Free amounts per host index, as last indexed (owned by HostIndex, read here). */
+export interface FreeTable {
+  readonly mem: number[];
+  readonly cpu: number[];
+}
 
 interface Chunk {
   keys: number[];
-  mem: number[];
-  cpu: number[];
   maxMem: number;
   maxCpu: number;
+  /** How many entries hold the maximum: a removal only rescans the chunk when the last one goes. */
+  maxMemCount: number;
+  maxCpuCount: number;
+}
+
+function addToMax(chunk: Chunk, mem: number, cpu: number): void {
+  if (mem > chunk.maxMem) {
+    chunk.maxMem = mem;
+    chunk.maxMemCount = 1;
+  } else if (mem === chunk.maxMem) chunk.maxMemCount++;
+  if (cpu > chunk.maxCpu) {
+    chunk.maxCpu = cpu;
+    chunk.maxCpuCount = 1;
+  } else if (cpu === chunk.maxCpu) chunk.maxCpuCount++;
+}
+
+/** Accounts for an entry leaving; true when the chunk's maxima must be recomputed. */
+function dropFromMax(chunk: Chunk, mem: number, cpu: number): boolean {
+  let stale = false;
+  if (mem === chunk.maxMem && --chunk.maxMemCount === 0) stale = true;
+  if (cpu === chunk.maxCpu && --chunk.maxCpuCount === 0) stale = true;
+  return stale;
+}
+
+function emptyChunk(keys: number[]): Chunk {
+  return { keys, maxMem: -1, maxCpu: -1, maxMemCount: 0, maxCpuCount: 0 };
 }
 
 export class HostOrder {
@@ -26,70 +63,70 @@ export class HostOrder {
   private cursorChunk = 0;
   private cursorPos = 0;
 
+  constructor(private readonly free: FreeTable) {}
+
   get size(): number {
     return this.count;
   }
 
+  /** Adds a key; `mem`/`cpu` are the host's free amounts (also in the shared table). */
   insert(key: number, mem: number, cpu: number): void {
     this.count++;
     if (this.chunks.length === 0) {
-      this.chunks.push({ keys: [key], mem: [mem], cpu: [cpu], maxMem: mem, maxCpu: cpu });
+      const chunk = emptyChunk([key]);
+      addToMax(chunk, mem, cpu);
+      this.chunks.push(chunk);
       this.lastKeys.push(key);
       return;
     }
-    let c = this.chunkFor(key);
+    let c = lowerBound(this.lastKeys, key);
     if (c === this.chunks.length) c--;
     const chunk = this.chunks[c] as Chunk;
-    const pos = lowerBound(chunk.keys, key);
-    chunk.keys.splice(pos, 0, key);
-    chunk.mem.splice(pos, 0, mem);
-    chunk.cpu.splice(pos, 0, cpu);
-    if (mem > chunk.maxMem) chunk.maxMem = mem;
-    if (cpu > chunk.maxCpu) chunk.maxCpu = cpu;
-    this.lastKeys[c] = chunk.keys[chunk.keys.length - 1] as number;
-    if (chunk.keys.length > 2 * CHUNK) this.split(c);
+    const keys = chunk.keys;
+    // Shift by hand: Array#splice allocates a result array on every call.
+    let p = keys.length;
+    keys.push(key);
+    while (p > 0 && (keys[p - 1] as number) > key) {
+      keys[p] = keys[p - 1] as number;
+      p--;
+    }
+    keys[p] = key;
+    addToMax(chunk, mem, cpu);
+    this.lastKeys[c] = keys[keys.length - 1] as number;
+    if (keys.length > 2 * CHUNK) this.split(c);
   }
 
-  remove(key: number): void {
-    const c = this.chunkFor(key);
+  /** Removes a key; `mem`/`cpu` are the free amounts it was inserted (or last updated) with. */
+  remove(key: number, mem: number, cpu: number): void {
+    const c = lowerBound(this.lastKeys, key);
     const chunk = this.chunks[c];
-    const pos = chunk === undefined ? -1 : lowerBound(chunk.keys, key);
-    if (chunk === undefined || chunk.keys[pos] !== key) throw new Error(`host order: key ${key} not present`);
-    const mem = chunk.mem[pos] as number;
-    const cpu = chunk.cpu[pos] as number;
-    chunk.keys.splice(pos, 1);
-    chunk.mem.splice(pos, 1);
-    chunk.cpu.splice(pos, 1);
+    const keys = chunk?.keys;
+    const pos = keys === undefined ? -1 : lowerBound(keys, key);
+    if (chunk === undefined || keys === undefined || keys[pos] !== key) throw new Error(`host order: key ${key} not present`);
+    const last = keys.length - 1;
+    for (let p = pos; p < last; p++) keys[p] = keys[p + 1] as number;
+    keys.pop();
     this.count--;
-    if (chunk.keys.length === 0) {
+    if (keys.length === 0) {
       this.chunks.splice(c, 1);
       this.lastKeys.splice(c, 1);
       return;
     }
-    this.lastKeys[c] = chunk.keys[chunk.keys.length - 1] as number;
-    if (mem === chunk.maxMem || cpu === chunk.maxCpu) recomputeMax(chunk);
+    this.lastKeys[c] = keys[last - 1] as number;
+    if (dropFromMax(chunk, mem, cpu)) this.recomputeMax(chunk);
   }
 
-  /** Changes the free amounts stored with an existing key (for lists ordered by host index). */
-  update(key: number, mem: number, cpu: number): void {
-    const c = this.chunkFor(key);
-    const chunk = this.chunks[c];
-    const pos = chunk === undefined ? -1 : lowerBound(chunk.keys, key);
-    if (chunk === undefined || chunk.keys[pos] !== key) throw new Error(`host order: key ${key} not present`);
-    const oldMem = chunk.mem[pos] as number;
-    const oldCpu = chunk.cpu[pos] as number;
-    chunk.mem[pos] = mem;
-    chunk.cpu[pos] = cpu;
-    if ((oldMem === chunk.maxMem && mem < oldMem) || (oldCpu === chunk.maxCpu && cpu < oldCpu)) recomputeMax(chunk);
-    else {
-      if (mem > chunk.maxMem) chunk.maxMem = mem;
-      if (cpu > chunk.maxCpu) chunk.maxCpu = cpu;
-    }
+  /** The free amounts of an existing key changed from old to new (lists ordered by host index). */
+  update(key: number, oldMem: number, oldCpu: number, mem: number, cpu: number): void {
+    const chunk = this.chunks[lowerBound(this.lastKeys, key)];
+    if (chunk === undefined) throw new Error(`host order: key ${key} not present`);
+    addToMax(chunk, mem, cpu);
+    if (dropFromMax(chunk, oldMem, oldCpu)) this.recomputeMax(chunk);
   }
 
   /** Places the cursor at the first key >= `key`. */
   seek(key: number): void {
-    const c = this.chunkFor(key);
+    const c = lowerBound(this.lastKeys, key);
     this.cursorChunk = c;
     this.cursorPos = c < this.chunks.length ? lowerBound((this.chunks[c] as Chunk).keys, key) : 0;
   }
@@ -97,16 +134,18 @@ export class HostOrder {
   /** The next key from the cursor whose host has at least `mem` and `cpu` free; -1 at the end. */
   nextFit(mem: number, cpu: number): number {
     const chunks = this.chunks;
+    const freeMem = this.free.mem;
+    const freeCpu = this.free.cpu;
     while (this.cursorChunk < chunks.length) {
       const chunk = chunks[this.cursorChunk] as Chunk;
       if (chunk.maxMem >= mem && chunk.maxCpu >= cpu) {
         const keys = chunk.keys;
-        const mems = chunk.mem;
-        const cpus = chunk.cpu;
         for (let p = this.cursorPos; p < keys.length; p++) {
-          if ((mems[p] as number) >= mem && (cpus[p] as number) >= cpu) {
+          const key = keys[p] as number;
+          const host = hostOf(key);
+          if ((freeMem[host] as number) >= mem && (freeCpu[host] as number) >= cpu) {
             this.cursorPos = p + 1;
-            return keys[p] as number;
+            return key;
           }
         }
       }
@@ -121,31 +160,25 @@ export class HostOrder {
     for (const chunk of this.chunks) yield* chunk.keys;
   }
 
-  /** Index of the first chunk whose last key >= key (chunks.length if none). */
-  private chunkFor(key: number): number {
-    return lowerBound(this.lastKeys, key);
-  }
-
   private split(c: number): void {
     const chunk = this.chunks[c] as Chunk;
-    const half = chunk.keys.length >> 1;
-    const right: Chunk = { keys: chunk.keys.splice(half), mem: chunk.mem.splice(half), cpu: chunk.cpu.splice(half), maxMem: 0, maxCpu: 0 };
-    recomputeMax(chunk);
-    recomputeMax(right);
+    const right = emptyChunk(chunk.keys.splice(chunk.keys.length >> 1));
+    this.recomputeMax(chunk);
+    this.recomputeMax(right);
     this.chunks.splice(c + 1, 0, right);
     this.lastKeys.splice(c, 1, chunk.keys[chunk.keys.length - 1] as number, right.keys[right.keys.length - 1] as number);
   }
-}
 
-function recomputeMax(chunk: Chunk): void {
-  let maxMem = -1;
-  let maxCpu = -1;
-  for (let i = 0; i < chunk.keys.length; i++) {
-    if ((chunk.mem[i] as number) > maxMem) maxMem = chunk.mem[i] as number;
-    if ((chunk.cpu[i] as number) > maxCpu) maxCpu = chunk.cpu[i] as number;
+  private recomputeMax(chunk: Chunk): void {
+    chunk.maxMem = -1;
+    chunk.maxCpu = -1;
+    chunk.maxMemCount = 0;
+    chunk.maxCpuCount = 0;
+    for (const key of chunk.keys) {
+      const host = hostOf(key);
+      addToMax(chunk, this.free.mem[host] as number, this.free.cpu[host] as number);
+    }
   }
-  chunk.maxMem = maxMem;
-  chunk.maxCpu = maxCpu;
 }
 
 function lowerBound(sorted: readonly number[], key: number): number {

@@ -1,4 +1,4 @@
-import { HOST_BITS } from '../model/hostOrder.js';
+import { HOST_BITS, hostOf } from '../model/hostOrder.js';
 import { firstFailingStage } from './feasibility.js';
 import { STAGE_REASONS, Stage, type PlacementFailureReason, type PlacementRequest, type PlacementView } from './types.js';
 
@@ -16,7 +16,7 @@ export function diagnoseFailure(request: PlacementRequest, view: PlacementView):
   let worst: Stage = Stage.Cpu;
   order.seek(request.memory * HOST_BITS);
   for (let key = order.nextFit(request.memory, request.cpu); key >= 0; key = order.nextFit(request.memory, request.cpu)) {
-    const stage = firstFailingStage(view.host(key % HOST_BITS), request);
+    const stage = firstFailingStage(view.host(hostOf(key)), request);
     if (stage > worst) worst = stage;
     if (worst === Stage.MemberOf) break;
   }

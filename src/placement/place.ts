@@ -1,6 +1,6 @@
 import type { Random } from '../engine/rng.js';
 import type { Host } from '../model/host.js';
-import { HOST_BITS } from '../model/hostOrder.js';
+import { HOST_BITS, hostOf } from '../model/hostOrder.js';
 import type { Partition } from '../model/hostIndex.js';
 import type { StrategySpec } from '../model/specs.js';
 import { fits } from './feasibility.js';
@@ -54,11 +54,28 @@ function usable(host: Host, ctx: SearchContext): boolean {
   return !(ctx.excludeGroupHosts && host.groupCount(ctx.request.group) > 0) && fits(host, ctx.request);
 }
 
+/**
+ * The usable host with the lowest index. Below spread(instanceId) (hosts holding the group are
+ * skipped) only the partition's holes and the hosts past its occupied prefix need a look.
+ */
 function firstByIndex(partition: Partition, i: number, ctx: SearchContext): Host | undefined {
   const order = partition.idx;
   if (order === undefined) return scanPartition(partition, i, ctx);
-  const { memory, cpu } = ctx.request;
-  order.seek(0);
+  const { memory, cpu, group } = ctx.request;
+  let from = 0;
+  if (ctx.excludeGroupHosts) {
+    const scan = partition.groupScan(group);
+    // Extend the occupied prefix as far as it goes (it never moves back; holes record gaps below it).
+    order.seek(scan.prefix);
+    for (let key = order.nextFit(0, 0); key >= 0 && ctx.view.host(key).groupCount(group) > 0; key = order.nextFit(0, 0)) scan.prefix = key + 1;
+    for (let h = 0; h < scan.holes.length; h++) {
+      const host = ctx.view.host(scan.holes[h] as number);
+      if (!ctx.view.index.has(host) || host.groupCount(group) > 0) scan.holes.splice(h--, 1);
+      else if (usable(host, ctx)) return host;
+    }
+    from = scan.prefix;
+  }
+  order.seek(from);
   for (let key = order.nextFit(memory, cpu); key >= 0; key = order.nextFit(memory, cpu)) {
     const host = ctx.view.host(key);
     if (usable(host, ctx)) return host;
@@ -76,7 +93,7 @@ function binpack(partition: Partition, i: number, resource: 'cpu' | 'memory', ct
   const ties: Host[] = [];
   for (let key = order.nextFit(memory, cpu); key >= 0; key = order.nextFit(memory, cpu)) {
     if (first !== undefined && key >= limit) break;
-    const host = ctx.view.host(key % HOST_BITS);
+    const host = ctx.view.host(hostOf(key));
     if (!usable(host, ctx)) continue;
     if (first === undefined) {
       first = host;

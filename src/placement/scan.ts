@@ -1,6 +1,6 @@
 import type { Random } from '../engine/rng.js';
 import type { Host } from '../model/host.js';
-import { HOST_BITS, type HostOrder } from '../model/hostOrder.js';
+import { hostOf, type HostOrder } from '../model/hostOrder.js';
 import type { StrategySpec } from '../model/specs.js';
 import { fits } from './feasibility.js';
 import { compareFrom, compareKeys } from './strategyKeys.js';
@@ -14,7 +14,7 @@ import type { PlacementRequest, PlacementView } from './types.js';
  */
 export function hostsOf(order: HostOrder, view: PlacementView): Host[] {
   const hosts: Host[] = [];
-  for (const key of order.keys()) hosts.push(view.host(key % HOST_BITS));
+  for (const key of order.keys()) hosts.push(view.host(hostOf(key)));
   return hosts;
 }
 

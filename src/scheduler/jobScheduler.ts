@@ -52,6 +52,10 @@ export class JobScheduler implements PassParticipant {
     return this.waiting;
   }
 
+  hasWork(): boolean {
+    return this.waiting > 0;
+  }
+
   schedule(): void {
     if (this.waiting === 0) return;
     const version = this.cluster.capacityVersion;

@@ -9,6 +9,8 @@ import { Phase } from '../sim/phases.js';
  */
 export interface PassParticipant {
   schedule(): void;
+  /** Whether anything waits to be placed or stopped (no pass is booked when nothing does). */
+  hasWork(): boolean;
 }
 
 export class SchedulingPass {
@@ -25,9 +27,10 @@ export class SchedulingPass {
     this.participants.push(participant);
   }
 
-  /** A pass at the current instant. */
+  /** A pass at the current instant, if any participant has work. */
   request(): void {
     if (this.pendingAt === this.sim.now) return;
+    if (!this.participants.some((p) => p.hasWork())) return;
     this.pendingAt = this.sim.now;
     this.sim.schedule(this.kind, this.sim.now);
   }

@@ -83,6 +83,11 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     return (this.services[service] as ServiceState).desired;
   }
 
+  hasWork(): boolean {
+    for (const s of this.services) if (s.tasks.size !== s.desired || s.daemonNeeds.size > 0) return true;
+    return false;
+  }
+
   schedule(): void {
     for (const s of this.services) if (s.spec.daemon) this.scheduleDaemon(s);
     for (const s of this.services) if (!s.spec.daemon) this.scheduleReplica(s);

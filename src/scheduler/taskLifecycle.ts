@@ -30,7 +30,8 @@ export class TaskLifecycle {
     const now = this.sim.now;
     this.cluster.placeTask(task, host, now);
     const delay = task.taskDefinition.usesEni ? this.eniAttachTime.sample(this.workloadOf(task).streams.eniAttach) : 0;
-    task.timer = this.sim.scheduleIn(this.advanceKind, delay, task.slot);
+    if (delay === 0) this.advance(task);
+    else task.timer = this.sim.scheduleIn(this.advanceKind, delay, task.slot);
   }
 
   /** A graceful stop (scale-in, user): RUNNING tasks get SIGTERM and exit within stopTimeout. */

@@ -1,0 +1,64 @@
+/**
+ * Generated fleet scenarios for the benchmark, as ordinary scenario JSON (compiled by the real loader).
+ *  - small: 1,000 hosts, 100,000 batch tasks plus services, 3 days (the CI smoke run)
+ *  - S1:   10,000 hosts, 1,000,000 batch tasks plus services, 30 days
+ *  - S3:  100,000 hosts, 10,000,000 batch tasks plus services, 30 days
+ * Services use ECS's default spread (AZ, then instance) and crash now and then; the two job streams
+ * use binpack(memory) and [spread AZ, binpack cpu].
+ */
+export interface FleetShape {
+  readonly hosts: number;
+  readonly batchTasks: number;
+  readonly days: number;
+  readonly services: number;
+  readonly tasksPerService: number;
+}
+
+export const FLEETS: Readonly<Record<string, FleetShape>> = {
+  small: { hosts: 1_000, batchTasks: 100_000, days: 3, services: 4, tasksPerService: 500 },
+  S1: { hosts: 10_000, batchTasks: 1_000_000, days: 30, services: 10, tasksPerService: 2_000 },
+  S3: { hosts: 100_000, batchTasks: 10_000_000, days: 30, services: 20, tasksPerService: 10_000 },
+};
+
+export function fleetScenario(name: string, shape: FleetShape): unknown {
+  const seconds = shape.days * 86_400;
+  const perStream = shape.batchTasks / 2;
+  const ratePerSecond = perStream / seconds;
+  return {
+    name: `bench-${name}`,
+    seed: 2026,
+    duration: `${shape.days}d`,
+    sampleInterval: '5m',
+    autoScalingGroups: [
+      { AutoScalingGroupName: 'general', InstanceType: 'm5.2xlarge', DesiredCapacity: Math.ceil(shape.hosts / 2), MaxSize: shape.hosts },
+      { AutoScalingGroupName: 'memory', InstanceType: 'r5.2xlarge', DesiredCapacity: Math.floor(shape.hosts / 2), MaxSize: shape.hosts },
+    ],
+    taskDefinitions: [
+      { family: 'web', cpu: '256', memory: '512', containerDefinitions: [{ name: 'web' }] },
+      { family: 'etl', cpu: '1024', memory: '4096', containerDefinitions: [{ name: 'etl' }] },
+      { family: 'render', cpu: '2048', memory: '2048', containerDefinitions: [{ name: 'render' }] },
+    ],
+    services: Array.from({ length: shape.services }, (_, i) => ({
+      serviceName: `svc${i}`,
+      taskDefinition: 'web',
+      desiredCount: shape.tasksPerService,
+      timeToCrash: { type: 'exponential', mean: '10d' },
+    })),
+    jobs: [
+      {
+        name: 'etl',
+        taskDefinition: 'etl',
+        arrivals: { type: 'poisson', rate: `${ratePerSecond.toFixed(6)}/s` },
+        runTime: { type: 'lognormal', median: '1h', p95: '6h' },
+        placementStrategy: [{ type: 'binpack', field: 'memory' }],
+      },
+      {
+        name: 'render',
+        taskDefinition: 'render',
+        arrivals: { type: 'poisson', rate: `${ratePerSecond.toFixed(6)}/s` },
+        runTime: { type: 'lognormal', median: '30m', p95: '3h' },
+        placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'cpu' }],
+      },
+    ],
+  };
+}

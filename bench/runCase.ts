@@ -1,0 +1,59 @@
+import { loadScenarioText } from '../src/scenario/load.js';
+import { simulate } from '../src/sim/simulate.js';
+import { FLEETS, fleetScenario } from './fleets.js';
+import { holdModel } from './holdModel.js';
+
+/**
+ * One benchmark measurement in a fresh process (so heap and RSS belong to it alone).
+ * Usage: node dist/bench/runCase.js hold <pending> | fleet <small|S1|S3>
+ * Prints one JSON line: events, wallMs, eventsPerSecond, peakHeapMiB, peakRssMiB, and case facts.
+ */
+function memory(): { heap: number; rss: number } {
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, rss: m.rss };
+}
+
+function main(): void {
+  const [kind, arg] = process.argv.slice(2);
+  let peakHeap = 0;
+  const sampleMemory = () => {
+    peakHeap = Math.max(peakHeap, memory().heap);
+  };
+  let out: Record<string, number | string>;
+  if (kind === 'hold') {
+    const pending = Number(arg);
+    const r = holdModel(pending, Math.max(5_000_000, pending * 5));
+    sampleMemory();
+    out = { case: `hold-${pending}`, events: r.events, wallMs: r.wallMs };
+  } else if (kind === 'fleet' && arg !== undefined && FLEETS[arg] !== undefined) {
+    const loaded = loadScenarioText(JSON.stringify(fleetScenario(arg, FLEETS[arg])), { baseDir: '.' });
+    if (!loaded.ok) throw new Error(loaded.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    const started = performance.now();
+    const result = simulate(loaded.scenario, { onProgress: sampleMemory });
+    const wallMs = performance.now() - started;
+    sampleMemory();
+    const jobs = result.summary.jobs.reduce((n, j) => n + j.tasksSubmitted, 0);
+    out = {
+      case: arg,
+      events: result.run.events,
+      wallMs,
+      hosts: result.summary.cluster.instancesLaunched,
+      tasks: result.summary.simulation.tasksCreated,
+      batchTasks: jobs,
+      placements: result.placements,
+    };
+  } else {
+    throw new Error('usage: runCase hold <pending> | fleet <small|S1|S3>');
+  }
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  console.log(
+    JSON.stringify({
+      ...out,
+      eventsPerSecond: Math.round((Number(out.events) / Number(out.wallMs)) * 1000),
+      peakHeapMiB: Math.round(peakHeap / 1048576),
+      peakRssMiB: Math.round(peakRss / 1048576),
+    }),
+  );
+}
+
+main();
