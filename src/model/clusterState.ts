@@ -32,6 +32,10 @@ export class ClusterState {
    * failed at version v cannot succeed before the version changes. */
   capacityVersion = 0;
   private readonly observers: ClusterObserver[] = [];
+  /** Per-fact handler lists, built as observers register (hot paths call only those that exist). */
+  private readonly onTaskPlaced: ((task: Task, now: number) => void)[] = [];
+  private readonly onTaskStateChanged: ((task: Task, from: TaskState, now: number) => void)[] = [];
+  private readonly onTaskStopped: ((task: Task, now: number) => void)[] = [];
   private readonly pool: Task[] = [];
   /** Every task object ever made, by slot (objects are reused after STOPPED). */
   private readonly slots: Task[] = [];
@@ -48,6 +52,9 @@ export class ClusterState {
 
   observe(observer: ClusterObserver): void {
     this.observers.push(observer);
+    if (observer.taskPlaced) this.onTaskPlaced.push(observer.taskPlaced.bind(observer));
+    if (observer.taskStateChanged) this.onTaskStateChanged.push(observer.taskStateChanged.bind(observer));
+    if (observer.taskStopped) this.onTaskStopped.push(observer.taskStopped.bind(observer));
   }
 
   host(index: number): Host {
@@ -141,7 +148,7 @@ export class ClusterState {
     this.groups.add(task.group, host);
     if (host.groupCount(task.group) === 1) this.index.groupArrived(host, task.group);
     this.index.update(host);
-    for (const o of this.observers) o.taskPlaced?.(task, now);
+    for (const handler of this.onTaskPlaced) handler(task, now);
   }
 
   setTaskState(task: Task, state: TaskState, now: number): void {
@@ -155,7 +162,7 @@ export class ClusterState {
       host.runningTasksCount++;
     }
     if (state === TaskState.Stopping) this.leaveCounted(task, from);
-    for (const o of this.observers) o.taskStateChanged?.(task, from, now);
+    for (const handler of this.onTaskStateChanged) handler(task, from, now);
   }
 
   /** Moves a task to STOPPED, frees what it held and hands it to the observers; it is then recycled. */
@@ -183,8 +190,8 @@ export class ClusterState {
       this.reservedMem -= td.memory;
       this.index.update(host);
     }
-    for (const o of this.observers) o.taskStateChanged?.(task, from, now);
-    for (const o of this.observers) o.taskStopped?.(task, now);
+    for (const handler of this.onTaskStateChanged) handler(task, from, now);
+    for (const handler of this.onTaskStopped) handler(task, now);
     task.host = undefined;
     this.pool.push(task);
   }

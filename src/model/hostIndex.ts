@@ -42,8 +42,8 @@ export class Partition {
   readonly idx: HostOrder | undefined;
 
   constructor(orders: ReadonlySet<OrderName>, free: FreeTable) {
-    this.mem = orders.has('mem') ? new HostOrder(free) : undefined;
-    this.cpu = orders.has('cpu') ? new HostOrder(free) : undefined;
+    this.mem = orders.has('mem') ? new HostOrder(free, 'mem') : undefined;
+    this.cpu = orders.has('cpu') ? new HostOrder(free, 'cpu') : undefined;
     this.idx = orders.has('idx') ? new HostOrder(free) : undefined;
   }
 
@@ -111,6 +111,7 @@ export class HostIndex {
   readonly all: Partition;
   private readonly attributes: readonly (readonly [string, ReadonlySet<OrderName>])[];
   private readonly byAttribute = new Map<string, Map<string, Partition>>();
+  private readonly lists = new Map<string, (readonly [string, Partition])[]>();
   /** Free amounts as last indexed, by host index (the keys the orders hold; shared with them). */
   private readonly indexedMem: number[] = [];
   private readonly indexedCpu: number[] = [];
@@ -122,7 +123,10 @@ export class HostIndex {
   constructor(requirements: IndexRequirements) {
     this.all = new Partition(new Set([...requirements.global, 'mem']), this.free);
     this.attributes = [...requirements.byAttribute].sort(([a], [b]) => (a < b ? -1 : 1));
-    for (const [name] of this.attributes) this.byAttribute.set(name, new Map());
+    for (const [name] of this.attributes) {
+      this.byAttribute.set(name, new Map());
+      this.lists.set(name, []);
+    }
   }
 
   has(host: Host): boolean {
@@ -131,6 +135,11 @@ export class HostIndex {
 
   isIndexed(attribute: string): boolean {
     return this.byAttribute.has(attribute);
+  }
+
+  /** Value partitions of an indexed attribute as a list, in order of first appearance. */
+  partitionList(attribute: string): readonly (readonly [string, Partition])[] {
+    return this.lists.get(attribute) ?? [];
   }
 
   /** Value partitions of an indexed attribute, in insertion order (callers sort as they need). */
@@ -152,6 +161,7 @@ export class HostIndex {
       if (partition === undefined) {
         partition = new Partition(orders, this.free);
         values.set(value, partition);
+        this.lists.get(name)?.push([value, partition]);
       }
       partition.add(i, host.memFree, host.cpuFree);
       partitions.push(partition);

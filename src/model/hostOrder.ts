@@ -46,8 +46,8 @@ function addToMax(chunk: Chunk, mem: number, cpu: number): void {
 /** Accounts for an entry leaving; true when the chunk's maxima must be recomputed. */
 function dropFromMax(chunk: Chunk, mem: number, cpu: number): boolean {
   let stale = false;
-  if (mem === chunk.maxMem && --chunk.maxMemCount === 0) stale = true;
-  if (cpu === chunk.maxCpu && --chunk.maxCpuCount === 0) stale = true;
+  if (mem >= 0 && mem === chunk.maxMem && --chunk.maxMemCount === 0) stale = true;
+  if (cpu >= 0 && cpu === chunk.maxCpu && --chunk.maxCpuCount === 0) stale = true;
   return stale;
 }
 
@@ -63,7 +63,17 @@ export class HostOrder {
   private cursorChunk = 0;
   private cursorPos = 0;
 
-  constructor(private readonly free: FreeTable) {}
+  private readonly keyedMem: boolean;
+  private readonly keyedCpu: boolean;
+
+  /**
+   * @param keyed which free amount the key sorts by ('mem', 'cpu', or 'none' for host index). A chunk's
+   *   maximum of that amount is its last key's, so only the other amount is counted per chunk.
+   */
+  constructor(private readonly free: FreeTable, keyed: 'mem' | 'cpu' | 'none' = 'none') {
+    this.keyedMem = keyed === 'mem';
+    this.keyedCpu = keyed === 'cpu';
+  }
 
   get size(): number {
     return this.count;
@@ -74,7 +84,7 @@ export class HostOrder {
     this.count++;
     if (this.chunks.length === 0) {
       const chunk = emptyChunk([key]);
-      addToMax(chunk, mem, cpu);
+      addToMax(chunk, this.keyedMem ? -1 : mem, this.keyedCpu ? -1 : cpu);
       this.chunks.push(chunk);
       this.lastKeys.push(key);
       return;
@@ -91,7 +101,7 @@ export class HostOrder {
       p--;
     }
     keys[p] = key;
-    addToMax(chunk, mem, cpu);
+    addToMax(chunk, this.keyedMem ? -1 : mem, this.keyedCpu ? -1 : cpu);
     this.lastKeys[c] = keys[keys.length - 1] as number;
     if (keys.length > 2 * CHUNK) this.split(c);
   }
@@ -113,7 +123,7 @@ export class HostOrder {
       return;
     }
     this.lastKeys[c] = keys[last - 1] as number;
-    if (dropFromMax(chunk, mem, cpu)) this.recomputeMax(chunk);
+    if (dropFromMax(chunk, this.keyedMem ? -1 : mem, this.keyedCpu ? -1 : cpu)) this.recomputeMax(chunk);
   }
 
   /** The free amounts of an existing key changed from old to new (lists ordered by host index). */
@@ -138,7 +148,10 @@ export class HostOrder {
     const freeCpu = this.free.cpu;
     while (this.cursorChunk < chunks.length) {
       const chunk = chunks[this.cursorChunk] as Chunk;
-      if (chunk.maxMem >= mem && chunk.maxCpu >= cpu) {
+      const last = this.lastKeys[this.cursorChunk] as number;
+      const maxMem = this.keyedMem ? Math.floor(last * INV_HOST_BITS) : chunk.maxMem;
+      const maxCpu = this.keyedCpu ? Math.floor(last * INV_HOST_BITS) : chunk.maxCpu;
+      if (maxMem >= mem && maxCpu >= cpu) {
         const keys = chunk.keys;
         for (let p = this.cursorPos; p < keys.length; p++) {
           const key = keys[p] as number;
@@ -176,7 +189,7 @@ export class HostOrder {
     chunk.maxCpuCount = 0;
     for (const key of chunk.keys) {
       const host = hostOf(key);
-      addToMax(chunk, this.free.mem[host] as number, this.free.cpu[host] as number);
+      addToMax(chunk, this.keyedMem ? -1 : (this.free.mem[host] as number), this.keyedCpu ? -1 : (this.free.cpu[host] as number));
     }
   }
 }

@@ -11,6 +11,9 @@ export class TaskGroups {
   /** group → attribute → value → tasks. */
   private readonly byAttribute: Map<string, Map<string, number>>[] = [];
   private readonly hostSets: Set<Host>[] = [];
+  /** Groups whose counts someone reads (spread, distinctInstance, task:group); others are not counted. */
+  private readonly tracked: boolean[] = [];
+  private trackAll = false;
 
   constructor(private readonly attributes: readonly string[]) {}
 
@@ -22,8 +25,20 @@ export class TaskGroups {
       this.ids.set(name, id);
       this.byAttribute.push(new Map(this.attributes.map((a) => [a, new Map<string, number>()])));
       this.hostSets.push(new Set());
+      this.tracked.push(this.trackAll);
     }
     return id;
+  }
+
+  /** Counts tasks of this group from now on (call before any of its tasks is placed). */
+  track(group: number): void {
+    this.tracked[group] = true;
+  }
+
+  /** Counts every group (when some memberOf expression asks about task:group). */
+  trackEverything(): void {
+    this.trackAll = true;
+    this.tracked.fill(true);
   }
 
   name(id: number): string {
@@ -31,6 +46,7 @@ export class TaskGroups {
   }
 
   add(group: number, host: Host): void {
+    if (!this.tracked[group]) return;
     const count = host.groupCount(group);
     host.groupCounts.set(group, count + 1);
     if (count === 0) (this.hostSets[group] as Set<Host>).add(host);
@@ -38,6 +54,7 @@ export class TaskGroups {
   }
 
   remove(group: number, host: Host): void {
+    if (!this.tracked[group]) return;
     const count = host.groupCount(group) - 1;
     if (count < 0) throw new Error(`group ${this.name(group)} count below zero on ${host.instanceId}`);
     if (count === 0) {

@@ -119,26 +119,28 @@ function spreadInstance(partition: Partition, scope: Scope, i: number, ctx: Sear
   return bestOf(candidates, ctx.strategies, i, ctx.request, ctx.view);
 }
 
+/**
+ * Value partitions in rounds of increasing group count: the first round with a usable host wins,
+ * and within a round the best of the partitions' own searches on the remaining strategies.
+ */
 function spreadAttribute(attribute: string, i: number, ctx: SearchContext): Host | undefined {
-  const partitions = ctx.view.index.partitions(attribute);
-  if (partitions === undefined) return undefined;
-  const byCount: [number, string, Partition][] = [];
-  for (const [value, partition] of partitions) {
-    if (partition.size > 0) byCount.push([ctx.view.groupCountByAttribute(ctx.request.group, attribute, value), value, partition]);
-  }
-  byCount.sort((a, b) => a[0] - b[0]);
-  let g = 0;
-  while (g < byCount.length) {
-    const count = (byCount[g] as [number, string, Partition])[0];
+  const entries = ctx.view.index.partitionList(attribute);
+  const counts = entries.map(([value, partition]) => (partition.size > 0 ? ctx.view.groupCountByAttribute(ctx.request.group, attribute, value) : Infinity));
+  let floor = -1;
+  for (;;) {
+    let round = Infinity;
+    for (const c of counts) if (c > floor && c < round) round = c;
+    if (round === Infinity) return undefined;
     let best: Host | undefined;
-    for (; g < byCount.length && (byCount[g] as [number, string, Partition])[0] === count; g++) {
-      const [, value, partition] = byCount[g] as [number, string, Partition];
+    for (let p = 0; p < entries.length; p++) {
+      if (counts[p] !== round) continue;
+      const [value, partition] = entries[p] as readonly [string, Partition];
       const found = search(partition, [attribute, value], i + 1, ctx);
       if (found !== undefined && (best === undefined || compareFrom(ctx.strategies, i + 1, found, best, ctx.request, ctx.view) < 0)) best = found;
     }
     if (best !== undefined) return best;
+    floor = round;
   }
-  return undefined;
 }
 
 function scanPartition(partition: Partition, i: number, ctx: SearchContext): Host | undefined {

@@ -41,6 +41,10 @@ function makeWorkload(
 ): Workload {
   const td = spec.taskDefinition;
   const stream = (name: string) => streams.stream(`${key}:${name}`);
+  const group = cluster.groups.intern(spec.group);
+  // Group counts are kept only where something reads them: services (scale-in), spread, distinctInstance.
+  const placement = spec.placement;
+  if (kind === OwnerKind.Service || placement.distinctInstance || placement.strategies.some((s) => s.type === 'spread')) cluster.groups.track(group);
   return {
     kind,
     index: spec.index,
@@ -54,7 +58,7 @@ function makeWorkload(
       hostPorts: td.hostPorts,
       usesEni: td.usesEni,
       cpuArchitecture: td.cpuArchitecture,
-      group: cluster.groups.intern(spec.group),
+      group,
       placement: spec.placement,
     },
     endAfter,

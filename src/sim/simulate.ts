@@ -55,6 +55,8 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const randomTieBreak = model.settings.placementTieBreak === 'random';
   const chains = [...model.services.map((s) => s.placement.strategies), ...model.jobs.map((j) => j.placement.strategies)];
   const cluster = new ClusterState(new HostIndex(indexRequirements(chains, randomTieBreak)), model.spreadAttributes, model.agentVersion, eniLimit(model.awsvpcTrunking));
+  const placements = [...model.services.map((s) => s.placement), ...model.jobs.map((j) => j.placement)];
+  if (placements.some((p) => p.memberOf.some((q) => q.dependsOnTasks))) cluster.groups.trackEverything();
   const serviceWorkloads = model.services.map((s) => serviceWorkload(s, cluster, streams));
   const jobWorkloads = model.jobs.map((j) => jobWorkload(j, cluster, streams));
   const workloadOf = (task: Task): Workload => (task.ownerKind === OwnerKind.Service ? serviceWorkloads : jobWorkloads)[task.owner] as Workload;

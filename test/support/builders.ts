@@ -33,7 +33,9 @@ export function makeGroup(instanceType = 'm5.large', overrides: Partial<AutoScal
 export function makeCluster(chains: readonly (readonly StrategySpec[])[], spreadAttributes = ['ecs.availability-zone'], randomTieBreak = false): ClusterState {
   const attributes = new Set(spreadAttributes);
   for (const chain of chains) for (const s of chain) if (s.type === 'spread' && s.field === 'attribute') attributes.add(s.attribute);
-  return new ClusterState(new HostIndex(indexRequirements(chains, randomTieBreak)), [...attributes].sort(), '1.89.0', (g) => Math.max(0, (g.instanceType.maxEnis ?? 1) - 1));
+  const cluster = new ClusterState(new HostIndex(indexRequirements(chains, randomTieBreak)), [...attributes].sort(), '1.89.0', (g) => Math.max(0, (g.instanceType.maxEnis ?? 1) - 1));
+  cluster.groups.trackEverything();
+  return cluster;
 }
 
 export function addActiveHost(cluster: ClusterState, group: AutoScalingGroupSpec, zone: string): Host {
