@@ -3,7 +3,7 @@ import type { Random } from '../engine/rng.js';
 import type { ClusterObserver, ClusterState } from '../model/clusterState.js';
 import { HostStatus, type Host } from '../model/host.js';
 import type { ServiceSpec } from '../model/specs.js';
-import { OwnerKind, type Task } from '../model/task.js';
+import { OwnerKind, TaskState, type Task } from '../model/task.js';
 import { diagnoseFailure } from '../placement/diagnose.js';
 import { firstFailingStage } from '../placement/feasibility.js';
 import { placeTask } from '../placement/place.js';
@@ -39,6 +39,8 @@ interface ServiceState {
 
 export class ServiceScheduler implements PassParticipant, ClusterObserver {
   private readonly services: ServiceState[];
+  /** Services changed since they were last seen settled (hasWork looks only at these). */
+  private readonly touched = new Set<ServiceState>();
 
   constructor(
     private readonly sim: Simulation,
@@ -67,7 +69,10 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   }
 
   start(): void {
-    for (const s of this.services) this.listener.desiredChanged(s.spec.index, s.desired, this.sim.now);
+    for (const s of this.services) {
+      this.touched.add(s);
+      this.listener.desiredChanged(s.spec.index, s.desired, this.sim.now);
+    }
     this.pass.request();
   }
 
@@ -75,6 +80,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     const s = this.services[service] as ServiceState;
     if (s.spec.daemon || s.desired === desired) return;
     s.desired = desired;
+    this.touched.add(s);
     this.listener.desiredChanged(service, desired, this.sim.now);
     this.pass.request();
   }
@@ -84,13 +90,18 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   }
 
   hasWork(): boolean {
-    for (const s of this.services) if (s.tasks.size !== s.desired || s.daemonNeeds.size > 0) return true;
+    for (const s of this.touched) {
+      if (s.tasks.size !== s.desired || s.daemonNeeds.size > 0) return true;
+      this.touched.delete(s);
+    }
     return false;
   }
 
   schedule(): void {
-    for (const s of this.services) if (s.spec.daemon) this.scheduleDaemon(s);
-    for (const s of this.services) if (!s.spec.daemon) this.scheduleReplica(s);
+    if (this.touched.size === 0) return;
+    // In scenario order (not the order they were touched): daemons first, then replicas.
+    for (const s of this.services) if (s.spec.daemon && this.touched.has(s)) this.scheduleDaemon(s);
+    for (const s of this.services) if (!s.spec.daemon && this.touched.has(s)) this.scheduleReplica(s);
   }
 
   hostRegistered(host: Host): void {
@@ -98,6 +109,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       if (!s.spec.daemon || !this.daemonEligible(s, host)) continue;
       s.daemonHosts.add(host);
       s.daemonNeeds.add(host);
+      this.touched.add(s);
       this.setDaemonDesired(s);
     }
     this.pass.request();
@@ -113,7 +125,10 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   }
 
   taskStateChanged(task: Task): void {
-    if (task.ownerKind === OwnerKind.Service && task.state >= 3) (this.services[task.owner] as ServiceState).tasks.delete(task);
+    if (task.ownerKind !== OwnerKind.Service || task.state < TaskState.Stopping) return;
+    const s = this.services[task.owner] as ServiceState;
+    s.tasks.delete(task);
+    this.touched.add(s);
   }
 
   taskStopped(task: Task): void {
@@ -121,12 +136,14 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       const s = this.services[task.owner] as ServiceState;
       const host = task.host;
       if (s.spec.daemon && host !== undefined && host.status === HostStatus.Active && s.daemonHosts.has(host)) s.daemonNeeds.add(host);
+      this.touched.add(s);
     }
     this.pass.request();
   }
 
   private setDaemonDesired(s: ServiceState): void {
     s.desired = s.daemonHosts.size;
+    this.touched.add(s);
     this.listener.desiredChanged(s.spec.index, s.desired, this.sim.now);
   }
 
