@@ -139,7 +139,7 @@ export class AutoScalingGroups {
       state.members.splice(at, 1);
       state.perZone.set(host.availabilityZone, (state.perZone.get(host.availabilityZone) ?? 1) - 1);
     }
-    for (const task of [...host.tasks]) this.lifecycle.kill(task, 'InfrastructureHealth', `Host EC2 (instance ${host.instanceId}) terminated: ${reason}.`);
+    for (const task of host.tasks()) this.lifecycle.kill(task, 'InfrastructureHealth', `Host EC2 (instance ${host.instanceId}) terminated: ${reason}.`);
     this.cluster.terminateHost(host, this.sim.now);
   }
 }

@@ -141,8 +141,8 @@ export class ClusterState {
     host.memFree -= td.memory;
     if (td.usesEni) host.eniFree--;
     for (const p of td.hostPorts) host.portsInUse.add(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
-    if (host.tasks.size === 0) this.hostsInUse++;
-    host.tasks.add(task);
+    if (host.taskCount === 0) this.hostsInUse++;
+    host.addTask(task);
     this.reservedCpu += td.cpu;
     this.reservedMem += td.memory;
     this.groups.add(task.group, host);
@@ -184,8 +184,8 @@ export class ClusterState {
       host.memFree += td.memory;
       if (td.usesEni) host.eniFree++;
       for (const p of td.hostPorts) host.portsInUse.delete(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
-      host.tasks.delete(task);
-      if (host.tasks.size === 0) this.hostsInUse--;
+      host.removeTask(task);
+      if (host.taskCount === 0) this.hostsInUse--;
       this.reservedCpu -= td.cpu;
       this.reservedMem -= td.memory;
       this.index.update(host);

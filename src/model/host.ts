@@ -34,8 +34,10 @@ export class Host implements QueryHost {
   readonly portsInUse = new Set<number>();
   /** RUNNING tasks (the runningTasksCount query subject). */
   runningTasksCount = 0;
-  /** Tasks on the host that are not STOPPED, in placement order. */
-  readonly tasks = new Set<Task>();
+  /** Tasks on the host that are not STOPPED: an intrusive list through Task.prevOnHost/nextOnHost. */
+  firstTask: Task | undefined;
+  lastTask: Task | undefined;
+  taskCount = 0;
   /** Interned task group → tasks of the group on this host that count for spread/distinctInstance. */
   readonly groupCounts = new Map<number, number>();
   readonly attributes: ReadonlyMap<string, string>;
@@ -76,8 +78,29 @@ export class Host implements QueryHost {
     this.attributes = attributes;
   }
 
-  get taskCount(): number {
-    return this.tasks.size;
+  /** The tasks on the host, in placement order (a copy: safe to stop tasks while iterating). */
+  tasks(): Task[] {
+    const out: Task[] = [];
+    for (let t = this.firstTask; t !== undefined; t = t.nextOnHost) out.push(t);
+    return out;
+  }
+
+  addTask(task: Task): void {
+    task.prevOnHost = this.lastTask;
+    task.nextOnHost = undefined;
+    if (this.lastTask === undefined) this.firstTask = task;
+    else this.lastTask.nextOnHost = task;
+    this.lastTask = task;
+    this.taskCount++;
+  }
+
+  removeTask(task: Task): void {
+    if (task.prevOnHost === undefined) this.firstTask = task.nextOnHost;
+    else task.prevOnHost.nextOnHost = task.nextOnHost;
+    if (task.nextOnHost === undefined) this.lastTask = task.prevOnHost;
+    else task.nextOnHost.prevOnHost = task.prevOnHost;
+    task.prevOnHost = task.nextOnHost = undefined;
+    this.taskCount--;
   }
 
   attribute(name: string): string | undefined {

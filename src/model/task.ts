@@ -33,6 +33,9 @@ export class Task {
   group = 0;
   taskDefinition!: TaskDefinitionSpec;
   host: Host | undefined;
+  /** Neighbours in the host's task list (see Host). */
+  prevOnHost: Task | undefined;
+  nextOnHost: Task | undefined;
   state = TaskState.Provisioning;
   /** When the task was asked for (job arrival; for services, when the scheduler placed it). */
   createdAt = 0;

@@ -98,7 +98,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const end = model.durationMs;
   recorder.finish(end);
   for (const host of cluster.hosts) {
-    for (const task of host.tasks) {
+    for (const task of host.tasks()) {
       billing.closeTask(task, end);
       sink?.taskUnfinished?.(task, workloadOf(task));
     }
