@@ -1,5 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
+import { CsvFile } from './csvFile.js';
 import { OwnerKind, TASK_STATE_NAMES, type Task } from '../model/task.js';
 import type { Workload } from '../scheduler/workload.js';
 
@@ -16,16 +15,14 @@ export const TASK_COLUMNS = [
 const time = (ms: number) => (ms < 0 ? '' : (ms / 1000).toFixed(3));
 
 export class TasksWriter {
-  private readonly fd: number;
-  private buffer: string[][] = [];
+  private readonly csv: CsvFile;
 
   constructor(file: string) {
-    this.fd = openSync(file, 'w');
-    writeSync(this.fd, stringify([[...TASK_COLUMNS]]));
+    this.csv = new CsvFile(file, TASK_COLUMNS, 8192);
   }
 
   write(task: Task, owner: Workload): void {
-    this.buffer.push([
+    this.csv.write([
       String(task.id),
       task.ownerKind === OwnerKind.Service ? 'service' : 'job',
       owner.name,
@@ -43,17 +40,9 @@ export class TasksWriter {
       task.stopCode,
       task.stoppedReason,
     ]);
-    if (this.buffer.length >= 8192) this.flush();
   }
 
   close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-
-  private flush(): void {
-    if (this.buffer.length === 0) return;
-    writeSync(this.fd, stringify(this.buffer));
-    this.buffer = [];
+    this.csv.close();
   }
 }

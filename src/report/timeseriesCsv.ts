@@ -1,9 +1,8 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
 import { isoAt } from '../engine/time.js';
 import { round } from '../metrics/summary.js';
 import type { ScenarioModel } from '../model/specs.js';
 import type { SampleRow } from '../sim/sampler.js';
+import { CsvFile } from './csvFile.js';
 
 /** timeseries.csv: one row per sample; the columns are fixed by the scenario (see README "Outputs"). */
 export function timeseriesHeader(model: ScenarioModel): string[] {
@@ -15,16 +14,14 @@ export function timeseriesHeader(model: ScenarioModel): string[] {
 }
 
 export class TimeseriesWriter {
-  private readonly fd: number;
-  private buffer: (string | number)[][] = [];
+  private readonly csv: CsvFile;
 
   constructor(file: string, private readonly model: ScenarioModel) {
-    this.fd = openSync(file, 'w');
-    writeSync(this.fd, stringify([timeseriesHeader(model)]));
+    this.csv = new CsvFile(file, timeseriesHeader(model));
   }
 
   write(row: SampleRow): void {
-    this.buffer.push([
+    this.csv.write([
       isoAt(this.model.startEpochMs, row.timeMs),
       (row.timeMs / 1000).toFixed(3),
       row.instancesBilled,
@@ -36,17 +33,9 @@ export class TimeseriesWriter {
       ...row.services.flatMap((s) => [s.desired, s.running, s.pending, s.waiting]),
       ...row.jobs.flatMap((j) => [j.queued, j.pending, j.running]),
     ]);
-    if (this.buffer.length >= 4096) this.flush();
   }
 
   close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-
-  private flush(): void {
-    if (this.buffer.length === 0) return;
-    writeSync(this.fd, stringify(this.buffer));
-    this.buffer = [];
+    this.csv.close();
   }
 }

@@ -21,7 +21,17 @@ async function cli(...args: string[]) {
   return { code, ...io };
 }
 
+const TD = [{ family: 'a', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }] }];
+const ASG = [{ AutoScalingGroupName: 'g', InstanceType: 'm5.large', DesiredCapacity: 1 }];
+const scenario = (extra: Record<string, unknown>) => JSON.stringify({ name: 'x', duration: '1h', autoScalingGroups: ASG, taskDefinitions: TD, ...extra });
 const BAD_CASES: [string, string, RegExp][] = [
+  ['wrong-type', scenario({ sampleInterval: true }), /^sampleInterval: /],
+  ['negative-count', scenario({ services: [{ serviceName: 's', taskDefinition: 'a', desiredCount: -2 }] }), /^services\[0\]\.desiredCount: expected a whole number >= 0$/],
+  ['fractional-count', scenario({ jobs: [{ name: 'j', taskDefinition: 'a', arrivals: { type: 'interval', every: '1m' }, runTime: '1m', count: 1.5 }] }), /^jobs\[0\]\.count: /],
+  ['unknown-type', scenario({ autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'q9.mega', DesiredCapacity: 1 }] }), /^autoScalingGroups\[0\]\.InstanceType: unknown instance type/],
+  ['unknown-td', scenario({ services: [{ serviceName: 's', taskDefinition: 'zzz' }] }), /^services\[0\]\.taskDefinition: unknown task definition "zzz"/],
+  ['too-large', scenario({ taskDefinitions: [{ family: 'a', cpu: '8 vCPU', memory: '1 GB', containerDefinitions: [{ name: 'c' }] }], services: [{ serviceName: 's', taskDefinition: 'a' }] }), /is larger than every host/],
+  ['bad-query', scenario({ services: [{ serviceName: 's', taskDefinition: 'a', placementConstraints: [{ type: 'memberOf', expression: 'attribute:x in [a' }] }] }), /^services\[0\]\.placementConstraints\[0\]\.expression: invalid query expression/],
   ['malformed', '{"name": "x"', /^\$: malformed JSON/],
   ['empty', '', /^\$: the file is empty/],
   ['unknown-field', JSON.stringify({ name: 'x', duration: '1h', taskDefinitions: [{ family: 'a', memory: '1', containerDefinitions: [{ name: 'c' }] }], extra: 1 }), /^extra: unknown field$/],

@@ -53,6 +53,20 @@ function checkLaunch(ctx: CompileContext, launchType: string | undefined, strate
   }
 }
 
+/** What services and jobs share: the launch type check, the task definition, and that it fits somewhere. */
+function workloadTaskDefinition(
+  ctx: CompileContext,
+  input: { launchType?: string | undefined; capacityProviderStrategy?: unknown; taskDefinition: string },
+  taskDefinitions: readonly TaskDefinitionSpec[],
+  groups: readonly AutoScalingGroupSpec[],
+  path: readonly PathPart[],
+): TaskDefinitionSpec | undefined {
+  checkLaunch(ctx, input.launchType, input.capacityProviderStrategy, path);
+  const td = resolveTaskDefinition(ctx, input.taskDefinition, taskDefinitions, [...path, 'taskDefinition']);
+  if (td !== undefined) checkFits(ctx, td, groups, [...path, 'taskDefinition']);
+  return td;
+}
+
 export function compileServices(
   ctx: CompileContext,
   input: readonly ServiceInput[],
@@ -62,10 +76,8 @@ export function compileServices(
   const out: ServiceSpec[] = [];
   input.forEach((s, i) => {
     const path = ['services', i];
-    checkLaunch(ctx, s.launchType, s.capacityProviderStrategy, path);
-    const td = resolveTaskDefinition(ctx, s.taskDefinition, taskDefinitions, [...path, 'taskDefinition']);
+    const td = workloadTaskDefinition(ctx, s, taskDefinitions, groups, path);
     if (td === undefined) return;
-    checkFits(ctx, td, groups, [...path, 'taskDefinition']);
     const daemon = s.schedulingStrategy === 'DAEMON';
     if (daemon && s.placementStrategy !== undefined) ctx.issues.add([...path, 'placementStrategy'], 'DAEMON services take no placement strategy');
     const dc = s.deploymentConfiguration;
@@ -95,10 +107,8 @@ export function compileJobs(
   const out: JobSpec[] = [];
   input.forEach((j, i) => {
     const path = ['jobs', i];
-    checkLaunch(ctx, j.launchType, j.capacityProviderStrategy, path);
-    const td = resolveTaskDefinition(ctx, j.taskDefinition, taskDefinitions, [...path, 'taskDefinition']);
+    const td = workloadTaskDefinition(ctx, j, taskDefinitions, groups, path);
     if (td === undefined) return;
-    checkFits(ctx, td, groups, [...path, 'taskDefinition']);
     const startMs = ms(j.start);
     const endMs = j.end === undefined ? durationMs : ms(j.end);
     if (endMs < startMs) ctx.issues.add([...path, 'end'], 'end must not come before start');
