@@ -1,4 +1,5 @@
 import type { Host } from './host.js';
+import { GroupScan, type HoleRegistry } from './groupScan.js';
 import { HOST_BITS, HostOrder, type FreeTable } from './hostOrder.js';
 
 /**
@@ -18,30 +19,18 @@ export interface IndexRequirements {
 /** Partition key for hosts that lack the attribute (real values have 1–128 characters). */
 export const MISSING_VALUE = '';
 
-export interface GroupScan {
-  prefix: number;
-  readonly holes: number[];
-}
-
-function insertSorted(sorted: number[], value: number): void {
-  let i = sorted.length;
-  while (i > 0 && (sorted[i - 1] as number) > value) i--;
-  if (sorted[i - 1] !== value) sorted.splice(i, 0, value);
-}
-
 export class Partition {
-  /**
-   * Per task group, for spread(instanceId), which looks for hosts without a task of the group: every
-   * host of this partition below `prefix` holds one, except the `holes` (sorted host indexes, some
-   * possibly gone since). A group's last task leaving a host below the prefix, or a host joining
-   * below it, makes a hole; the group arriving on a hole fills it.
-   */
+  /** Per task group: the occupied prefix and holes spread(instanceId) scans (see GroupScan). */
   readonly groupScans = new Map<number, GroupScan>();
   readonly mem: HostOrder | undefined;
   readonly cpu: HostOrder | undefined;
   readonly idx: HostOrder | undefined;
 
-  constructor(orders: ReadonlySet<OrderName>, free: FreeTable) {
+  constructor(
+    orders: ReadonlySet<OrderName>,
+    private readonly free: FreeTable,
+    private readonly registry: HoleRegistry,
+  ) {
     this.mem = orders.has('mem') ? new HostOrder(free, 'mem') : undefined;
     this.cpu = orders.has('cpu') ? new HostOrder(free, 'cpu') : undefined;
     this.idx = orders.has('idx') ? new HostOrder(free) : undefined;
@@ -59,27 +48,10 @@ export class Partition {
   groupScan(group: number): GroupScan {
     let scan = this.groupScans.get(group);
     if (scan === undefined) {
-      scan = { prefix: 0, holes: [] };
+      scan = new GroupScan(this.free, this.registry);
       this.groupScans.set(group, scan);
     }
     return scan;
-  }
-
-  /** The host at `index` no longer holds the group (undefined: it joined, so holds no group). */
-  openHole(group: number | undefined, index: number): void {
-    if (group === undefined) {
-      for (const scan of this.groupScans.values()) if (index < scan.prefix) insertSorted(scan.holes, index);
-      return;
-    }
-    const scan = this.groupScans.get(group);
-    if (scan !== undefined && index < scan.prefix) insertSorted(scan.holes, index);
-  }
-
-  fillHole(group: number, index: number): void {
-    const holes = this.groupScans.get(group)?.holes;
-    if (holes === undefined || holes.length === 0) return;
-    const at = holes.indexOf(index);
-    if (at >= 0) holes.splice(at, 1);
   }
 
   add(index: number, mem: number, cpu: number): void {
@@ -107,7 +79,7 @@ export class Partition {
   }
 }
 
-export class HostIndex {
+export class HostIndex implements HoleRegistry {
   readonly all: Partition;
   private readonly attributes: readonly (readonly [string, ReadonlySet<OrderName>])[];
   private readonly byAttribute = new Map<string, Map<string, Partition>>();
@@ -119,9 +91,11 @@ export class HostIndex {
   private readonly member: boolean[] = [];
   /** The attribute partitions each indexed host is in (beside `all`). */
   private readonly partitionsOf: Partition[][] = [];
+  /** The group scans holding each host as a hole. */
+  private readonly holeScansOf: GroupScan[][] = [];
 
   constructor(requirements: IndexRequirements) {
-    this.all = new Partition(new Set([...requirements.global, 'mem']), this.free);
+    this.all = new Partition(new Set([...requirements.global, 'mem']), this.free, this);
     this.attributes = [...requirements.byAttribute].sort(([a], [b]) => (a < b ? -1 : 1));
     for (const [name] of this.attributes) {
       this.byAttribute.set(name, new Map());
@@ -159,7 +133,7 @@ export class HostIndex {
       const value = host.attribute(name) ?? MISSING_VALUE;
       let partition = values.get(value);
       if (partition === undefined) {
-        partition = new Partition(orders, this.free);
+        partition = new Partition(orders, this.free, this);
         values.set(value, partition);
         this.lists.get(name)?.push([value, partition]);
       }
@@ -179,20 +153,39 @@ export class HostIndex {
     this.all.remove(i, mem, cpu);
     for (const partition of this.partitionsOf[i] as Partition[]) partition.remove(i, mem, cpu);
     this.partitionsOf[i] = [];
+    for (const scan of [...(this.holeScansOf[i] ?? [])]) scan.close(i, mem, cpu);
+  }
+
+  linkHole(index: number, scan: GroupScan): void {
+    (this.holeScansOf[index] ??= []).push(scan);
+  }
+
+  unlinkHole(index: number, scan: GroupScan): void {
+    const scans = this.holeScansOf[index];
+    const at = scans === undefined ? -1 : scans.indexOf(scan);
+    if (at >= 0) scans?.splice(at, 1);
   }
 
   /** The group's last task left the host (or, with no group, the host joined). */
   groupLeft(host: Host, group: number | undefined): void {
     if (!this.member[host.index]) return;
-    this.all.openHole(group, host.index);
-    for (const partition of this.partitionsOf[host.index] as Partition[]) partition.openHole(group, host.index);
+    const i = host.index;
+    const mem = this.indexedMem[i] as number;
+    const cpu = this.indexedCpu[i] as number;
+    for (const partition of [this.all, ...(this.partitionsOf[i] as Partition[])]) {
+      if (group === undefined) for (const scan of partition.groupScans.values()) scan.open(i, mem, cpu);
+      else partition.groupScans.get(group)?.open(i, mem, cpu);
+    }
   }
 
   /** The group's first task arrived on the host. */
   groupArrived(host: Host, group: number): void {
     if (!this.member[host.index]) return;
-    this.all.fillHole(group, host.index);
-    for (const partition of this.partitionsOf[host.index] as Partition[]) partition.fillHole(group, host.index);
+    const i = host.index;
+    const mem = this.indexedMem[i] as number;
+    const cpu = this.indexedCpu[i] as number;
+    this.all.groupScans.get(group)?.close(i, mem, cpu);
+    for (const partition of this.partitionsOf[i] as Partition[]) partition.groupScans.get(group)?.close(i, mem, cpu);
   }
 
   /** Call after the host's free memory or CPU changed. */
@@ -206,5 +199,7 @@ export class HostIndex {
     this.indexedCpu[i] = host.cpuFree;
     this.all.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
     for (const partition of this.partitionsOf[i] as Partition[]) partition.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
+    const scans = this.holeScansOf[i];
+    if (scans !== undefined) for (const scan of scans) scan.holes.update(i, oldMem, oldCpu, host.memFree, host.cpuFree);
   }
 }

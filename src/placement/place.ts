@@ -68,10 +68,11 @@ function firstByIndex(partition: Partition, i: number, ctx: SearchContext): Host
     // Extend the occupied prefix as far as it goes (it never moves back; holes record gaps below it).
     order.seek(scan.prefix);
     for (let key = order.nextFit(0, 0); key >= 0 && ctx.view.host(key).groupCount(group) > 0; key = order.nextFit(0, 0)) scan.prefix = key + 1;
-    for (let h = 0; h < scan.holes.length; h++) {
-      const host = ctx.view.host(scan.holes[h] as number);
-      if (!ctx.view.index.has(host) || host.groupCount(group) > 0) scan.holes.splice(h--, 1);
-      else if (usable(host, ctx)) return host;
+    const holes = scan.holes;
+    holes.seek(0);
+    for (let key = holes.nextFit(memory, cpu); key >= 0; key = holes.nextFit(memory, cpu)) {
+      const host = ctx.view.host(key);
+      if (usable(host, ctx)) return host;
     }
     from = scan.prefix;
   }

@@ -1,0 +1,37 @@
+import { HostOrder, type FreeTable } from './hostOrder.js';
+
+/**
+ * Per task group and partition, for spread(instanceId), which looks for the lowest-index usable host
+ * without a task of the group: every host of the partition below `prefix` holds one, except the
+ * holes. Holes sit in their own host order (by index, with free-resource maxima), so hosts without
+ * room are skipped a chunk at a time. A group's last task leaving a host below the prefix, or a host
+ * joining below it, opens a hole; the group arriving on it, or the host leaving, closes it.
+ */
+export interface HoleRegistry {
+  /** Keeps track of which scans hold the host as a hole, so resource changes reach their maxima. */
+  linkHole(index: number, scan: GroupScan): void;
+  unlinkHole(index: number, scan: GroupScan): void;
+}
+
+export class GroupScan {
+  prefix = 0;
+  readonly holes: HostOrder;
+  private readonly members = new Set<number>();
+
+  constructor(free: FreeTable, private readonly registry: HoleRegistry) {
+    this.holes = new HostOrder(free, 'none');
+  }
+
+  open(index: number, mem: number, cpu: number): void {
+    if (index >= this.prefix || this.members.has(index)) return;
+    this.members.add(index);
+    this.holes.insert(index, mem, cpu);
+    this.registry.linkHole(index, this);
+  }
+
+  close(index: number, mem: number, cpu: number): void {
+    if (!this.members.delete(index)) return;
+    this.holes.remove(index, mem, cpu);
+    this.registry.unlinkHole(index, this);
+  }
+}
