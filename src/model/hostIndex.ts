@@ -79,6 +79,12 @@ export class Partition {
   }
 }
 
+function openIn(partition: Partition, group: number | undefined, index: number, mem: number, cpu: number): void {
+  if (partition.groupScans.size === 0) return;
+  if (group === undefined) for (const scan of partition.groupScans.values()) scan.open(index, mem, cpu);
+  else partition.groupScans.get(group)?.open(index, mem, cpu);
+}
+
 export class HostIndex implements HoleRegistry {
   readonly all: Partition;
   private readonly attributes: readonly (readonly [string, ReadonlySet<OrderName>])[];
@@ -172,10 +178,8 @@ export class HostIndex implements HoleRegistry {
     const i = host.index;
     const mem = this.indexedMem[i] as number;
     const cpu = this.indexedCpu[i] as number;
-    for (const partition of [this.all, ...(this.partitionsOf[i] as Partition[])]) {
-      if (group === undefined) for (const scan of partition.groupScans.values()) scan.open(i, mem, cpu);
-      else partition.groupScans.get(group)?.open(i, mem, cpu);
-    }
+    openIn(this.all, group, i, mem, cpu);
+    for (const partition of this.partitionsOf[i] as Partition[]) openIn(partition, group, i, mem, cpu);
   }
 
   /** The group's first task arrived on the host. */

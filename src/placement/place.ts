@@ -27,7 +27,7 @@ interface SearchContext {
   readonly view: PlacementView;
   readonly strategies: readonly StrategySpec[];
   /** Set below spread(instanceId): skip hosts that already hold a task of the group. */
-  readonly excludeGroupHosts: boolean;
+  excludeGroupHosts: boolean;
 }
 
 export function placeTask(request: PlacementRequest, view: PlacementView, randomTieBreak: boolean, rng: Random): Host | undefined {
@@ -113,12 +113,17 @@ function inScope(host: Host, scope: Scope, ctx: SearchContext): boolean {
 
 function spreadInstance(partition: Partition, scope: Scope, i: number, ctx: SearchContext): Host | undefined {
   if (ctx.excludeGroupHosts) return search(partition, scope, i + 1, ctx);
-  const empty = search(partition, scope, i + 1, { ...ctx, excludeGroupHosts: true });
+  ctx.excludeGroupHosts = true;
+  const empty = search(partition, scope, i + 1, ctx);
+  ctx.excludeGroupHosts = false;
   if (empty !== undefined) return empty;
   const candidates: Host[] = [];
   for (const host of ctx.view.groupHosts(ctx.request.group)) if (inScope(host, scope, ctx) && fits(host, ctx.request)) candidates.push(host);
   return bestOf(candidates, ctx.strategies, i, ctx.request, ctx.view);
 }
+
+/** Per-partition counts for spreadAttribute (reused: placement never nests two attribute spreads). */
+let scratch = new Float64Array(8);
 
 /**
  * Value partitions in rounds of increasing group count: the first round with a usable host wins,
@@ -126,11 +131,19 @@ function spreadInstance(partition: Partition, scope: Scope, i: number, ctx: Sear
  */
 function spreadAttribute(attribute: string, i: number, ctx: SearchContext): Host | undefined {
   const entries = ctx.view.index.partitionList(attribute);
-  const counts = entries.map(([value, partition]) => (partition.size > 0 ? ctx.view.groupCountByAttribute(ctx.request.group, attribute, value) : Infinity));
+  if (scratch.length < entries.length) scratch = new Float64Array(entries.length * 2);
+  const counts = scratch;
+  for (let p = 0; p < entries.length; p++) {
+    const [value, partition] = entries[p] as readonly [string, Partition];
+    counts[p] = partition.size > 0 ? ctx.view.groupCountByAttribute(ctx.request.group, attribute, value) : Infinity;
+  }
   let floor = -1;
   for (;;) {
     let round = Infinity;
-    for (const c of counts) if (c > floor && c < round) round = c;
+    for (let p = 0; p < entries.length; p++) {
+      const c = counts[p] as number;
+      if (c > floor && c < round) round = c;
+    }
     if (round === Infinity) return undefined;
     let best: Host | undefined;
     for (let p = 0; p < entries.length; p++) {
