@@ -63,7 +63,10 @@ export class ClusterState {
 
   launchHost(group: AutoScalingGroupSpec, availabilityZone: string, now: number): Host {
     const host = new Host(this.hosts.length, group, availabilityZone, this.agentVersion, this.eniLimit(group), now);
-    host.groupName = (g) => this.groups.name(g);
+    const groups = this.groups;
+    host.spreadValues = groups.valuesFor(host);
+    host.groupCountOf = (g, i) => groups.hostCount(g, i);
+    host.groupsPresent = () => groups.groupsOn(host);
     this.hosts.push(host);
     return host;
   }
@@ -208,8 +211,6 @@ export class ClusterState {
     return this.groups.countByAttribute(group, attribute, value);
   }
 
-  groupHosts(group: number): Iterable<Host> {
-    return this.groups.hosts(group);
-  }
+
 }
 

@@ -38,8 +38,8 @@ export class Host implements QueryHost {
   firstTask: Task | undefined;
   lastTask: Task | undefined;
   taskCount = 0;
-  /** Interned task group → tasks of the group on this host that count for spread/distinctInstance. */
-  readonly groupCounts = new Map<number, number>();
+  /** Interned values of the spread attributes (set by the cluster at launch). */
+  spreadValues: Int32Array = new Int32Array(0);
   readonly attributes: ReadonlyMap<string, string>;
   launchedAt: number;
   runningAt = -1;
@@ -47,8 +47,9 @@ export class Host implements QueryHost {
   terminatedAt = -1;
   /** Epoch ms of registration, for the registeredAt query subject. */
   registeredAtEpochMs = 0;
-  /** Set by the cluster so task:group can be answered with names. */
-  groupName: (group: number) => string = String;
+  /** Set by the cluster: tasks of a group on this host, and the names of groups present. */
+  groupCountOf: (group: number, host: number) => number = () => 0;
+  groupsPresent: () => Iterable<string> = () => [];
 
   constructor(
     readonly index: number,
@@ -108,10 +109,10 @@ export class Host implements QueryHost {
   }
 
   groupCount(group: number): number {
-    return this.groupCounts.get(group) ?? 0;
+    return this.groupCountOf(group, this.index);
   }
 
   *taskGroups(): IterableIterator<string> {
-    for (const [group, count] of this.groupCounts) if (count > 0) yield this.groupName(group);
+    yield* this.groupsPresent();
   }
 }

@@ -3,19 +3,29 @@ import { MISSING_VALUE } from './hostIndex.js';
 
 /**
  * Task groups ("service:web", "family:etl") interned to small integers, with the counts spread and
- * distinctInstance need: per host (kept on the Host), per attribute value, and the set of hosts in use.
+ * distinctInstance need: per host, and per value of each spread attribute. Counts live in typed arrays
+ * indexed by host index and by interned attribute value, so a placement touches no hash maps.
+ * Only groups someone reads are counted (see track / trackEverything).
  */
 export class TaskGroups {
   private readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
-  /** group → attribute → value → tasks. */
-  private readonly byAttribute: Map<string, Map<string, number>>[] = [];
-  private readonly hostSets: Set<Host>[] = [];
   /** Groups whose counts someone reads (spread, distinctInstance, task:group); others are not counted. */
   private readonly tracked: boolean[] = [];
   private trackAll = false;
+  /** group → tasks per host index. */
+  private perHost: Int32Array[] = [];
+  /** group → attribute position → tasks per interned value. */
+  private perValue: Int32Array[][] = [];
+  private readonly attributeIndex = new Map<string, number>();
+  /** attribute position → value → interned id (MISSING_VALUE for hosts without the attribute). */
+  private readonly valueIds: Map<string, number>[];
+  private hostCapacity = 1024;
 
-  constructor(private readonly attributes: readonly string[]) {}
+  constructor(private readonly attributes: readonly string[]) {
+    attributes.forEach((a, i) => this.attributeIndex.set(a, i));
+    this.valueIds = attributes.map(() => new Map<string, number>());
+  }
 
   intern(name: string): number {
     let id = this.ids.get(name);
@@ -23,9 +33,9 @@ export class TaskGroups {
       id = this.names.length;
       this.names.push(name);
       this.ids.set(name, id);
-      this.byAttribute.push(new Map(this.attributes.map((a) => [a, new Map<string, number>()])));
-      this.hostSets.push(new Set());
       this.tracked.push(this.trackAll);
+      this.perHost.push(new Int32Array(this.hostCapacity));
+      this.perValue.push(this.attributes.map(() => new Int32Array(8)));
     }
     return id;
   }
@@ -45,38 +55,71 @@ export class TaskGroups {
     return this.names[id] as string;
   }
 
+  /** Interned values of the spread attributes for a new host (stored on it). */
+  valuesFor(host: Host): Int32Array {
+    if (host.index >= this.hostCapacity) this.growHosts(host.index + 1);
+    const ids = new Int32Array(this.attributes.length);
+    this.attributes.forEach((attribute, a) => {
+      const values = this.valueIds[a] as Map<string, number>;
+      const value = host.attribute(attribute) ?? MISSING_VALUE;
+      let id = values.get(value);
+      if (id === undefined) {
+        id = values.size;
+        values.set(value, id);
+        for (const group of this.perValue) {
+          const counts = group[a] as Int32Array;
+          if (id >= counts.length) group[a] = grow(counts, id * 2 + 2);
+        }
+      }
+      ids[a] = id;
+    });
+    return ids;
+  }
+
+  hostCount(group: number, host: number): number {
+    return (this.perHost[group] as Int32Array)[host] as number;
+  }
+
   add(group: number, host: Host): void {
     if (!this.tracked[group]) return;
-    const count = host.groupCount(group);
-    host.groupCounts.set(group, count + 1);
-    if (count === 0) (this.hostSets[group] as Set<Host>).add(host);
+    (this.perHost[group] as Int32Array)[host.index]++;
     this.shift(group, host, 1);
   }
 
   remove(group: number, host: Host): void {
     if (!this.tracked[group]) return;
-    const count = host.groupCount(group) - 1;
-    if (count < 0) throw new Error(`group ${this.name(group)} count below zero on ${host.instanceId}`);
-    if (count === 0) {
-      host.groupCounts.delete(group);
-      (this.hostSets[group] as Set<Host>).delete(host);
-    } else host.groupCounts.set(group, count);
+    const counts = this.perHost[group] as Int32Array;
+    if ((counts[host.index] as number) <= 0) throw new Error(`group ${this.name(group)} count below zero on ${host.instanceId}`);
+    counts[host.index]--;
     this.shift(group, host, -1);
   }
 
   countByAttribute(group: number, attribute: string, value: string): number {
-    return this.byAttribute[group]?.get(attribute)?.get(value) ?? 0;
+    const a = this.attributeIndex.get(attribute);
+    if (a === undefined) return 0;
+    const id = this.valueIds[a]?.get(value);
+    return id === undefined ? 0 : ((this.perValue[group]?.[a] as Int32Array)[id] ?? 0);
   }
 
-  hosts(group: number): Iterable<Host> {
-    return this.hostSets[group] ?? [];
+  /** Names of the counted groups with a task on the host. */
+  *groupsOn(host: Host): IterableIterator<string> {
+    for (let g = 0; g < this.names.length; g++) if (((this.perHost[g] as Int32Array)[host.index] as number) > 0) yield this.names[g] as string;
   }
 
   private shift(group: number, host: Host, delta: number): void {
-    const perAttribute = this.byAttribute[group] as Map<string, Map<string, number>>;
-    for (const [attribute, values] of perAttribute) {
-      const value = host.attribute(attribute) ?? MISSING_VALUE;
-      values.set(value, (values.get(value) ?? 0) + delta);
-    }
+    const perAttribute = this.perValue[group] as Int32Array[];
+    const ids = host.spreadValues;
+    for (let a = 0; a < perAttribute.length; a++) (perAttribute[a] as Int32Array)[ids[a] as number] += delta;
   }
+
+  private growHosts(needed: number): void {
+    while (this.hostCapacity < needed) this.hostCapacity *= 2;
+    this.perHost = this.perHost.map((counts) => grow(counts, this.hostCapacity));
+  }
+}
+
+function grow(counts: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(counts);
+  return next;
 }

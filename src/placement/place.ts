@@ -106,19 +106,14 @@ function binpack(partition: Partition, i: number, resource: 'cpu' | 'memory', ct
   return bestOf(ties, ctx.strategies, i + 1, ctx.request, ctx.view);
 }
 
-function inScope(host: Host, scope: Scope, ctx: SearchContext): boolean {
-  if (!ctx.view.index.has(host)) return false;
-  return scope === undefined || (host.attribute(scope[0]) ?? '') === scope[1];
-}
-
 function spreadInstance(partition: Partition, scope: Scope, i: number, ctx: SearchContext): Host | undefined {
   if (ctx.excludeGroupHosts) return search(partition, scope, i + 1, ctx);
   ctx.excludeGroupHosts = true;
   const empty = search(partition, scope, i + 1, ctx);
   ctx.excludeGroupHosts = false;
   if (empty !== undefined) return empty;
-  const candidates: Host[] = [];
-  for (const host of ctx.view.groupHosts(ctx.request.group)) if (inScope(host, scope, ctx) && fits(host, ctx.request)) candidates.push(host);
+  // Every fitting host of the partition already holds the group (rare: more tasks than hosts): compare them all.
+  const candidates = hostsOf(partition.any, ctx.view).filter((h) => fits(h, ctx.request));
   return bestOf(candidates, ctx.strategies, i, ctx.request, ctx.view);
 }
 

@@ -20,8 +20,6 @@ export interface PlacementView {
   host(index: number): Host;
   /** Tasks of `group` on hosts whose `attribute` has `value` (MISSING_VALUE for hosts without it). */
   groupCountByAttribute(group: number, attribute: string, value: string): number;
-  /** Hosts holding at least one counted task of `group`. */
-  groupHosts(group: number): Iterable<Host>;
 }
 
 /** Filter stages in pipeline order (aws-behaviour.md §1: resources and ports, then constraints). */
