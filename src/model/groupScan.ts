@@ -19,7 +19,7 @@ export class GroupScan {
   private readonly members = new Set<number>();
 
   constructor(free: FreeTable, private readonly registry: HoleRegistry) {
-    this.holes = new HostOrder(free, 'none');
+    this.holes = new HostOrder(free);
   }
 
   open(index: number, mem: number, cpu: number): void {
@@ -29,9 +29,9 @@ export class GroupScan {
     this.registry.linkHole(index, this);
   }
 
-  close(index: number, mem: number, cpu: number): void {
+  close(index: number): void {
     if (!this.members.delete(index)) return;
-    this.holes.remove(index, mem, cpu);
+    this.holes.remove(index);
     this.registry.unlinkHole(index, this);
   }
 }

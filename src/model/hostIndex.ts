@@ -31,8 +31,8 @@ export class Partition {
     private readonly free: FreeTable,
     private readonly registry: HoleRegistry,
   ) {
-    this.mem = orders.has('mem') ? new HostOrder(free, 'mem') : undefined;
-    this.cpu = orders.has('cpu') ? new HostOrder(free, 'cpu') : undefined;
+    this.mem = orders.has('mem') ? new HostOrder(free) : undefined;
+    this.cpu = orders.has('cpu') ? new HostOrder(free) : undefined;
     this.idx = orders.has('idx') ? new HostOrder(free) : undefined;
   }
 
@@ -61,21 +61,21 @@ export class Partition {
   }
 
   remove(index: number, mem: number, cpu: number): void {
-    this.mem?.remove(mem * HOST_BITS + index, mem, cpu);
-    this.cpu?.remove(cpu * HOST_BITS + index, mem, cpu);
-    this.idx?.remove(index, mem, cpu);
+    this.mem?.remove(mem * HOST_BITS + index);
+    this.cpu?.remove(cpu * HOST_BITS + index);
+    this.idx?.remove(index);
   }
 
   change(index: number, oldMem: number, oldCpu: number, mem: number, cpu: number): void {
     if (this.mem !== undefined) {
-      this.mem.remove(oldMem * HOST_BITS + index, oldMem, oldCpu);
+      this.mem.remove(oldMem * HOST_BITS + index);
       this.mem.insert(mem * HOST_BITS + index, mem, cpu);
     }
     if (this.cpu !== undefined) {
-      this.cpu.remove(oldCpu * HOST_BITS + index, oldMem, oldCpu);
+      this.cpu.remove(oldCpu * HOST_BITS + index);
       this.cpu.insert(cpu * HOST_BITS + index, mem, cpu);
     }
-    this.idx?.update(index, oldMem, oldCpu, mem, cpu);
+    this.idx?.update(index, mem, cpu);
   }
 }
 
@@ -159,7 +159,7 @@ export class HostIndex implements HoleRegistry {
     this.all.remove(i, mem, cpu);
     for (const partition of this.partitionsOf[i] as Partition[]) partition.remove(i, mem, cpu);
     this.partitionsOf[i] = [];
-    for (const scan of [...(this.holeScansOf[i] ?? [])]) scan.close(i, mem, cpu);
+    for (const scan of [...(this.holeScansOf[i] ?? [])]) scan.close(i);
   }
 
   linkHole(index: number, scan: GroupScan): void {
@@ -186,10 +186,8 @@ export class HostIndex implements HoleRegistry {
   groupArrived(host: Host, group: number): void {
     if (!this.member[host.index]) return;
     const i = host.index;
-    const mem = this.indexedMem[i] as number;
-    const cpu = this.indexedCpu[i] as number;
-    this.all.groupScans.get(group)?.close(i, mem, cpu);
-    for (const partition of this.partitionsOf[i] as Partition[]) partition.groupScans.get(group)?.close(i, mem, cpu);
+    this.all.groupScans.get(group)?.close(i);
+    for (const partition of this.partitionsOf[i] as Partition[]) partition.groupScans.get(group)?.close(i);
   }
 
   /** Call after the host's free memory or CPU changed. */
@@ -204,6 +202,6 @@ export class HostIndex implements HoleRegistry {
     this.all.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
     for (const partition of this.partitionsOf[i] as Partition[]) partition.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
     const scans = this.holeScansOf[i];
-    if (scans !== undefined) for (const scan of scans) scan.holes.update(i, oldMem, oldCpu, host.memFree, host.cpuFree);
+    if (scans !== undefined) for (const scan of scans) scan.holes.update(i, host.memFree, host.cpuFree);
   }
 }

@@ -5,8 +5,8 @@
  * fast whether memory or CPU is the scarce resource.
  *
  * Keys: free memory (or CPU, or nothing) × 2^24 + host index, exact integers below 2^53. Chunks hold
- * only keys; each host's free amounts (as indexed) live in arrays shared by all orders of the index.
- * One cursor per list.
+ * only keys and bounds; each host's free amounts (as indexed) live in arrays shared by all orders of
+ * the index. One cursor per list.
  */
 export const HOST_BITS = 2 ** 24;
 const INV_HOST_BITS = 2 ** -24;
@@ -23,36 +23,19 @@ export interface FreeTable {
   readonly cpu: number[];
 }
 
+/**
+ * Per chunk, upper bounds of its hosts' free memory and CPU. Insertions and increases raise them;
+ * removals and decreases leave them (still upper bounds, so no chunk is ever skipped wrongly); a walk
+ * that reads a whole chunk without a fit tightens them to the exact maxima it saw.
+ */
 interface Chunk {
   keys: number[];
   maxMem: number;
   maxCpu: number;
-  /** How many entries hold the maximum: a removal only rescans the chunk when the last one goes. */
-  maxMemCount: number;
-  maxCpuCount: number;
-}
-
-function addToMax(chunk: Chunk, mem: number, cpu: number): void {
-  if (mem > chunk.maxMem) {
-    chunk.maxMem = mem;
-    chunk.maxMemCount = 1;
-  } else if (mem === chunk.maxMem) chunk.maxMemCount++;
-  if (cpu > chunk.maxCpu) {
-    chunk.maxCpu = cpu;
-    chunk.maxCpuCount = 1;
-  } else if (cpu === chunk.maxCpu) chunk.maxCpuCount++;
-}
-
-/** Accounts for an entry leaving; true when the chunk's maxima must be recomputed. */
-function dropFromMax(chunk: Chunk, mem: number, cpu: number): boolean {
-  let stale = false;
-  if (mem >= 0 && mem === chunk.maxMem && --chunk.maxMemCount === 0) stale = true;
-  if (cpu >= 0 && cpu === chunk.maxCpu && --chunk.maxCpuCount === 0) stale = true;
-  return stale;
 }
 
 function emptyChunk(keys: number[]): Chunk {
-  return { keys, maxMem: -1, maxCpu: -1, maxMemCount: 0, maxCpuCount: 0 };
+  return { keys, maxMem: -1, maxCpu: -1 };
 }
 
 export class HostOrder {
@@ -63,17 +46,7 @@ export class HostOrder {
   private cursorChunk = 0;
   private cursorPos = 0;
 
-  private readonly keyedMem: boolean;
-  private readonly keyedCpu: boolean;
-
-  /**
-   * @param keyed which free amount the key sorts by ('mem', 'cpu', or 'none' for host index). A chunk's
-   *   maximum of that amount is its last key's, so only the other amount is counted per chunk.
-   */
-  constructor(private readonly free: FreeTable, keyed: 'mem' | 'cpu' | 'none' = 'none') {
-    this.keyedMem = keyed === 'mem';
-    this.keyedCpu = keyed === 'cpu';
-  }
+  constructor(private readonly free: FreeTable) {}
 
   get size(): number {
     return this.count;
@@ -84,7 +57,8 @@ export class HostOrder {
     this.count++;
     if (this.chunks.length === 0) {
       const chunk = emptyChunk([key]);
-      addToMax(chunk, this.keyedMem ? -1 : mem, this.keyedCpu ? -1 : cpu);
+      chunk.maxMem = mem;
+      chunk.maxCpu = cpu;
       this.chunks.push(chunk);
       this.lastKeys.push(key);
       return;
@@ -101,13 +75,14 @@ export class HostOrder {
       p--;
     }
     keys[p] = key;
-    addToMax(chunk, this.keyedMem ? -1 : mem, this.keyedCpu ? -1 : cpu);
+    if (mem > chunk.maxMem) chunk.maxMem = mem;
+    if (cpu > chunk.maxCpu) chunk.maxCpu = cpu;
     this.lastKeys[c] = keys[keys.length - 1] as number;
     if (keys.length > 2 * CHUNK) this.split(c);
   }
 
-  /** Removes a key; `mem`/`cpu` are the free amounts it was inserted (or last updated) with. */
-  remove(key: number, mem: number, cpu: number): void {
+  /** Removes a key. */
+  remove(key: number): void {
     const c = lowerBound(this.lastKeys, key);
     const chunk = this.chunks[c];
     const keys = chunk?.keys;
@@ -123,15 +98,14 @@ export class HostOrder {
       return;
     }
     this.lastKeys[c] = keys[last - 1] as number;
-    if (dropFromMax(chunk, this.keyedMem ? -1 : mem, this.keyedCpu ? -1 : cpu)) this.recomputeMax(chunk);
   }
 
-  /** The free amounts of an existing key changed from old to new (lists ordered by host index). */
-  update(key: number, oldMem: number, oldCpu: number, mem: number, cpu: number): void {
+  /** The free amounts of an existing key changed (lists ordered by host index): raise the bounds. */
+  update(key: number, mem: number, cpu: number): void {
     const chunk = this.chunks[lowerBound(this.lastKeys, key)];
     if (chunk === undefined) throw new Error(`host order: key ${key} not present`);
-    addToMax(chunk, mem, cpu);
-    if (dropFromMax(chunk, oldMem, oldCpu)) this.recomputeMax(chunk);
+    if (mem > chunk.maxMem) chunk.maxMem = mem;
+    if (cpu > chunk.maxCpu) chunk.maxCpu = cpu;
   }
 
   /** Places the cursor at the first key >= `key`. */
@@ -148,18 +122,26 @@ export class HostOrder {
     const freeCpu = this.free.cpu;
     while (this.cursorChunk < chunks.length) {
       const chunk = chunks[this.cursorChunk] as Chunk;
-      const last = this.lastKeys[this.cursorChunk] as number;
-      const maxMem = this.keyedMem ? Math.floor(last * INV_HOST_BITS) : chunk.maxMem;
-      const maxCpu = this.keyedCpu ? Math.floor(last * INV_HOST_BITS) : chunk.maxCpu;
-      if (maxMem >= mem && maxCpu >= cpu) {
+      if (chunk.maxMem >= mem && chunk.maxCpu >= cpu) {
         const keys = chunk.keys;
+        const whole = this.cursorPos === 0;
+        let seenMem = -1;
+        let seenCpu = -1;
         for (let p = this.cursorPos; p < keys.length; p++) {
           const key = keys[p] as number;
           const host = hostOf(key);
-          if ((freeMem[host] as number) >= mem && (freeCpu[host] as number) >= cpu) {
+          const m = freeMem[host] as number;
+          const c = freeCpu[host] as number;
+          if (m >= mem && c >= cpu) {
             this.cursorPos = p + 1;
             return key;
           }
+          if (m > seenMem) seenMem = m;
+          if (c > seenCpu) seenCpu = c;
+        }
+        if (whole) {
+          chunk.maxMem = seenMem;
+          chunk.maxCpu = seenCpu;
         }
       }
       this.cursorChunk++;
@@ -176,22 +158,12 @@ export class HostOrder {
   private split(c: number): void {
     const chunk = this.chunks[c] as Chunk;
     const right = emptyChunk(chunk.keys.splice(chunk.keys.length >> 1));
-    this.recomputeMax(chunk);
-    this.recomputeMax(right);
+    right.maxMem = chunk.maxMem;
+    right.maxCpu = chunk.maxCpu;
     this.chunks.splice(c + 1, 0, right);
     this.lastKeys.splice(c, 1, chunk.keys[chunk.keys.length - 1] as number, right.keys[right.keys.length - 1] as number);
   }
 
-  private recomputeMax(chunk: Chunk): void {
-    chunk.maxMem = -1;
-    chunk.maxCpu = -1;
-    chunk.maxMemCount = 0;
-    chunk.maxCpuCount = 0;
-    for (const key of chunk.keys) {
-      const host = hostOf(key);
-      addToMax(chunk, this.keyedMem ? -1 : (this.free.mem[host] as number), this.keyedCpu ? -1 : (this.free.cpu[host] as number));
-    }
-  }
 }
 
 function lowerBound(sorted: readonly number[], key: number): number {
