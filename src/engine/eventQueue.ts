@@ -94,6 +94,11 @@ export class EventQueue {
     return true;
   }
 
+  /** The (time * 256 + phase) key at the head of the queue (Infinity when empty). May belong to a cancelled event. */
+  peekKey(): number {
+    return this.heap.peek() ?? Infinity;
+  }
+
   /**
    * Removes the next live event and returns its slot; -1 when empty. Read the slot with
    * timeOf/kindOf/payloadOf before the next push (the slot is recycled).

@@ -43,6 +43,10 @@ export class Simulation {
   private readonly handlers: Handler[] = [];
   private readonly phases: number[] = [];
   private stopped = false;
+  /** An event asked for at the current instant by scheduleNow, not yet queued (-1: none). */
+  private soonKind = -1;
+  private soonPayload = 0;
+  private dispatching = false;
   private processed = 0;
   private readonly stopKind: EventKind;
   /** Called every `progressEvery` events with the current time (used by the CLI's progress bar). */
@@ -90,6 +94,21 @@ export class Simulation {
     return this.schedule(kind, this.clock + delay, payload);
   }
 
+  /**
+   * Schedules `kind` at the current time, like schedule(kind, now), but without a trip through the
+   * queue when nothing else is due before it: after the running handler returns, it runs at once if the
+   * queue's next event comes later in (time, phase, sequence) order, and is queued otherwise. The
+   * order of events is exactly as with schedule(). Not cancellable; one per handler (else queued).
+   */
+  scheduleNow(kind: EventKind, payload = 0): void {
+    if (this.soonKind >= 0 || !this.dispatching) {
+      this.schedule(kind, this.clock, payload);
+      return;
+    }
+    this.soonKind = kind;
+    this.soonPayload = payload;
+  }
+
   cancel(ref: EventRef): boolean {
     return this.queue.cancel(ref);
   }
@@ -100,7 +119,6 @@ export class Simulation {
     this.stopped = false;
     this.schedule(this.stopKind, until);
     const queue = this.queue;
-    const handlers = this.handlers;
     let nextProgress = this.processed + this.progressEvery;
     while (!this.stopped) {
       const slot = queue.pop();
@@ -109,13 +127,14 @@ export class Simulation {
       const kind = queue.kindOf(slot);
       const payload = queue.payloadOf(slot);
       this.clock = time;
-      try {
-        (handlers[kind] as Handler)(payload);
-      } catch (error) {
-        if (error instanceof SimulationError) throw error;
-        const name = this.kinds[kind]?.name ?? String(kind);
-        const text = error instanceof Error ? error.message : String(error);
-        throw new SimulationError(`at t=${time}ms in ${name}: ${text}`, time, name, { cause: error });
+      this.dispatch(kind, payload);
+      while (this.soonKind >= 0) {
+        const soon = this.soonKind;
+        this.soonKind = -1;
+        if (queue.peekKey() > time * PHASES + (this.phases[soon] as number)) {
+          this.processed++;
+          this.dispatch(soon, this.soonPayload);
+        } else this.schedule(soon, time, this.soonPayload);
       }
       if (++this.processed >= nextProgress) {
         nextProgress += this.progressEvery;
@@ -124,5 +143,19 @@ export class Simulation {
     }
     this.clock = until;
     return { events: this.processed, endTime: until };
+  }
+
+  private dispatch(kind: EventKind, payload: number): void {
+    this.dispatching = true;
+    try {
+      (this.handlers[kind] as Handler)(payload);
+    } catch (error) {
+      if (error instanceof SimulationError) throw error;
+      const name = this.kinds[kind]?.name ?? String(kind);
+      const text = error instanceof Error ? error.message : String(error);
+      throw new SimulationError(`at t=${this.clock}ms in ${name}: ${text}`, this.clock, name, { cause: error });
+    } finally {
+      this.dispatching = false;
+    }
   }
 }

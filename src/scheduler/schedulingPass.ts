@@ -32,7 +32,7 @@ export class SchedulingPass {
     if (this.pendingAt === this.sim.now) return;
     if (!this.participants.some((p) => p.hasWork())) return;
     this.pendingAt = this.sim.now;
-    this.sim.schedule(this.kind, this.sim.now);
+    this.sim.scheduleNow(this.kind);
   }
 
   /** A pass at a later time (e.g. when a launch budget refills). */

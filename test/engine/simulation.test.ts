@@ -104,4 +104,28 @@ describe('Simulation', () => {
     sim.run(2000);
     expect(ran).toBe(5000 - cancelled);
   });
+
+  it('scheduleNow gives exactly the order schedule(now) gives, with or without events due first', () => {
+    const trace = (useNow: boolean) => {
+      const sim = new Simulation();
+      const log: string[] = [];
+      const pass = sim.register('pass', 4, (p) => log.push(`pass${p}@${sim.now}`));
+      const late = sim.register('late', 6, (p) => log.push(`late${p}@${sim.now}`));
+      const early = sim.register('early', 2, (p) => {
+        log.push(`early${p}@${sim.now}`);
+        if (useNow) sim.scheduleNow(pass, p);
+        else sim.schedule(pass, sim.now, p);
+      });
+      sim.schedule(late, 5, 1);
+      sim.schedule(early, 5, 2);
+      sim.schedule(early, 5, 3); // a second same-phase event is due before the first pass
+      sim.schedule(early, 9, 4); // nothing else due at 9: the pass runs straight after
+      sim.schedule(pass, 12, 5);
+      sim.run(20);
+      return { log, events: sim.eventsProcessed };
+    };
+    expect(trace(true)).toEqual(trace(false));
+    expect(trace(true).log).toEqual(['early2@5', 'early3@5', 'pass2@5', 'pass3@5', 'late1@5', 'early4@9', 'pass4@9', 'pass5@12']);
+  });
 });
+
