@@ -45,13 +45,15 @@ function main(): void {
   } else {
     throw new Error('usage: runCase hold <pending> | fleet <small|S1|S3>');
   }
-  const peakRss = process.resourceUsage().maxRSS * 1024;
+  const usage = process.resourceUsage();
+  const peakRss = usage.maxRSS * 1024;
   console.log(
     JSON.stringify({
       ...out,
       eventsPerSecond: Math.round((Number(out.events) / Number(out.wallMs)) * 1000),
       peakHeapMiB: Math.round(peakHeap / 1048576),
       peakRssMiB: Math.round(peakRss / 1048576),
+      processCpuSeconds: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e4) / 100,
     }),
   );
 }

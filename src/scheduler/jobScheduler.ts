@@ -27,12 +27,15 @@ export class JobScheduler implements PassParticipant {
   /** capacityVersion of the last pass that placed nothing more, and how far it looked. */
   private blockedAt = -1;
   private examined = 0;
+  /** Per job stream: the pass in which its placement failed (tried once per pass). */
+  private readonly failedInPass: number[];
+  private pass = 0;
 
   constructor(
     private readonly sim: Simulation,
     private readonly cluster: ClusterState,
     private readonly lifecycle: TaskLifecycle,
-    private readonly pass: SchedulingPass,
+    private readonly passes: SchedulingPass,
     private readonly listener: SchedulerListener,
     private readonly jobs: readonly JobSpec[],
     private readonly workloads: readonly Workload[],
@@ -41,6 +44,7 @@ export class JobScheduler implements PassParticipant {
     private readonly randomTieBreak: boolean,
   ) {
     this.processes = jobs.map((job) => new ArrivalProcess(job, streams.stream(`job:${job.name}:arrivals`)));
+    this.failedInPass = jobs.map(() => -1);
     this.arrivalKind = sim.register('job.arrival', Phase.Arrival, (job) => this.arrive(job));
   }
 
@@ -61,14 +65,14 @@ export class JobScheduler implements PassParticipant {
     const version = this.cluster.capacityVersion;
     if (version === this.blockedAt && (!this.backfill || this.examined >= this.queue.length)) return;
     const from = version === this.blockedAt ? this.examined : this.head;
-    const failed = new Set<number>();
+    const pass = ++this.pass;
     for (let i = from; i < this.queue.length; i++) {
       const task = this.queue[i];
-      if (task === undefined || failed.has(task.owner)) continue;
+      if (task === undefined || this.failedInPass[task.owner] === pass) continue;
       const workload = this.workloads[task.owner] as Workload;
       const host = placeTask(workload.request, this.cluster, this.randomTieBreak, workload.streams.placement);
       if (host === undefined) {
-        failed.add(task.owner);
+        this.failedInPass[task.owner] = pass;
         this.listener.placementFailed(OwnerKind.Job, task.owner, diagnoseFailure(workload.request, this.cluster), this.sim.now);
         if (!this.backfill) break;
         continue;
@@ -93,7 +97,7 @@ export class JobScheduler implements PassParticipant {
     this.waiting += spec.count;
     this.listener.jobArrived(job, spec.count, this.sim.now);
     this.scheduleNext(job);
-    this.pass.request();
+    this.passes.request();
   }
 
   private scheduleNext(job: number): void {
