@@ -21,6 +21,32 @@ export function instanceIdFor(index: number): string {
   return `i-${String(index + 1).padStart(4, '0')}`;
 }
 
+/** Hosts of one group in one zone have identical attributes: one shared map each. */
+const attributeMaps = new WeakMap<AutoScalingGroupSpec, Map<string, ReadonlyMap<string, string>>>();
+
+function sharedAttributes(group: AutoScalingGroupSpec, zone: string): ReadonlyMap<string, string> {
+  let byZone = attributeMaps.get(group);
+  if (byZone === undefined) {
+    byZone = new Map();
+    attributeMaps.set(group, byZone);
+  }
+  let attributes = byZone.get(zone);
+  if (attributes === undefined) {
+    const map = new Map<string, string>([
+      ['ecs.availability-zone', zone],
+      ['ecs.instance-type', group.instanceType.instanceType],
+      ['ecs.cpu-architecture', group.instanceType.cpuArchitecture],
+      ['ecs.os-type', 'linux'],
+      ['ecs.os-family', 'LINUX'],
+      ['ecs.ami-id', 'ami-ecs-optimized'],
+    ]);
+    for (const [name, value] of group.attributes) map.set(name, value);
+    attributes = map;
+    byZone.set(zone, attributes);
+  }
+  return attributes;
+}
+
 export class Host implements QueryHost {
   readonly instanceId: string;
   status = HostStatus.Launching;
@@ -67,16 +93,7 @@ export class Host implements QueryHost {
     this.memFree = this.memTotal;
     this.eniFree = eniTotal;
     this.launchedAt = now;
-    const attributes = new Map<string, string>([
-      ['ecs.availability-zone', availabilityZone],
-      ['ecs.instance-type', group.instanceType.instanceType],
-      ['ecs.cpu-architecture', group.instanceType.cpuArchitecture],
-      ['ecs.os-type', 'linux'],
-      ['ecs.os-family', 'LINUX'],
-      ['ecs.ami-id', 'ami-ecs-optimized'],
-    ]);
-    for (const [name, value] of group.attributes) attributes.set(name, value);
-    this.attributes = attributes;
+    this.attributes = sharedAttributes(group, availabilityZone);
   }
 
   /** The tasks on the host, in placement order (a copy: safe to stop tasks while iterating). */
