@@ -182,15 +182,20 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   }
 
   private scheduleDaemon(s: ServiceState): void {
+    // Hosts that could not take the daemon are retried only after capacity changed somewhere.
+    if (s.failedAt === this.cluster.capacityVersion) return;
+    let failed = false;
     for (const host of s.daemonNeeds) {
       const stage = firstFailingStage(host, s.workload.request);
       if (stage !== Stage.Fits) {
         this.listener.placementFailed(OwnerKind.Service, s.spec.index, STAGE_REASONS[stage], this.sim.now);
+        failed = true;
         continue;
       }
       s.daemonNeeds.delete(host);
       this.launch(s, host);
     }
+    if (failed) s.failedAt = this.cluster.capacityVersion;
   }
 
   private launch(s: ServiceState, host: Host): void {

@@ -114,4 +114,31 @@ describe('service scheduler', () => {
     expect(db?.placementFailures).toEqual({ DISTINCT_INSTANCE: 1 });
     expect(db?.taskSecondsShort).toBeGreaterThan(3500);
   });
+
+  it('a DAEMON task that does not fit an instance waits there, retried only when capacity changes', () => {
+    const model = compile(
+      scenarioJson({
+        duration: '2h',
+        autoScalingGroups: [
+          { AutoScalingGroupName: 'big', InstanceType: 'm5.large', DesiredCapacity: 2 },
+          { AutoScalingGroupName: 'tiny', InstanceType: 't3.micro', DesiredCapacity: 1 },
+        ],
+        taskDefinitions: [
+          { family: 'agent', cpu: '128', memory: '1024', containerDefinitions: [{ name: 'c' }] },
+          { family: 'tick', cpu: '128', memory: '128', containerDefinitions: [{ name: 'c' }], imagePullTime: 0, containerStartTime: 0 },
+        ],
+        services: [{ serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' }],
+        jobs: [{ name: 'tick', taskDefinition: 'tick', arrivals: { type: 'interval', every: '1s' }, runTime: '500ms', placementStrategy: [{ type: 'binpack', field: 'memory' }] }],
+      }),
+    );
+    const result = run(model);
+    const agent = result.summary.services[0];
+    expect(agent?.desiredAtEnd).toBe(3);
+    expect(agent?.runningAtEnd).toBe(2);
+    const failures = agent?.placementFailures['RESOURCE:MEMORY'] ?? 0;
+    // About one retry per job task that ended (each frees capacity), not one per placement pass.
+    expect(failures).toBeGreaterThan(0);
+    expect(failures).toBeLessThanOrEqual((result.summary.jobs[0]?.tasksCompleted ?? 0) + 3);
+  });
 });
+
