@@ -1,14 +1,20 @@
 import type { PlacementFailureReason } from '../placement/types.js';
 
+/** What services and job streams both count: tasks placed but not yet RUNNING, RUNNING, lost, failures. */
+export class WorkloadCounts {
+  /** Placed, not yet RUNNING (PROVISIONING or PENDING). */
+  pending = 0;
+  running = 0;
+  lostWithHost = 0;
+  readonly failures = new Map<PlacementFailureReason, number>();
+}
+
 /**
  * A service's availability over time. Between any two changes of desired or running count the
  * recorder integrates: time with running >= desired, and task-time short of desired.
  */
-export class ServiceStats {
+export class ServiceStats extends WorkloadCounts {
   desired = 0;
-  running = 0;
-  /** Placed, not yet RUNNING (PROVISIONING or PENDING). */
-  pending = 0;
   metMs = 0;
   shortfallTaskMs = 0;
   private since = 0;
@@ -16,9 +22,7 @@ export class ServiceStats {
   reachedRunning = 0;
   stopped = 0;
   crashed = 0;
-  lostWithHost = 0;
   scaledIn = 0;
-  readonly failures = new Map<PlacementFailureReason, number>();
 
   /** Accounts for the time since the last change; call before changing desired or running. */
   advance(now: number): void {
@@ -31,13 +35,9 @@ export class ServiceStats {
   }
 }
 
-export class JobStats {
+export class JobStats extends WorkloadCounts {
   arrivals = 0;
   submitted = 0;
   queued = 0;
-  pending = 0;
-  running = 0;
   completed = 0;
-  lostWithHost = 0;
-  readonly failures = new Map<PlacementFailureReason, number>();
 }
