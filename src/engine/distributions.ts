@@ -18,6 +18,8 @@ export interface Sampler {
   sample(rng: Random): number;
   /** The distribution's mean (before rounding), for documentation and sanity checks. */
   readonly mean: number;
+  /** Set for exponential distributions (memoryless: superposable into one Poisson process). */
+  readonly exponential?: boolean;
 }
 
 /** z such that P(Z <= z) = 0.95 for a standard normal. */
@@ -48,7 +50,7 @@ export function createSampler(spec: DistributionSpec): Sampler {
     }
     case 'exponential': {
       const mean = spec.mean;
-      return { mean, sample: (rng) => Math.round(-mean * Math.log(1 - rng())) };
+      return { mean, exponential: true, sample: (rng) => Math.round(-mean * Math.log(1 - rng())) };
     }
     case 'normal': {
       const { mean, stddev } = spec;

@@ -19,8 +19,13 @@ export interface Workload {
   readonly groupName: string;
   readonly taskDefinition: TaskDefinitionSpec;
   readonly request: PlacementRequest;
-  /** Jobs: run time once RUNNING; services: time to crash (undefined = never). */
+  /**
+   * Jobs: run time once RUNNING; services: time to crash, per task (undefined = never, or handled by
+   * ServiceCrashes when exponential).
+   */
   readonly endAfter: Sampler | undefined;
+  /** Services with an exponential timeToCrash: its mean, for ServiceCrashes. */
+  readonly crashMeanMs: number | undefined;
   readonly streams: {
     readonly placement: Random;
     readonly imagePull: Random;
@@ -61,7 +66,8 @@ function makeWorkload(
       group,
       placement: spec.placement,
     },
-    endAfter,
+    endAfter: kind === OwnerKind.Service && endAfter?.exponential === true ? undefined : endAfter,
+    crashMeanMs: kind === OwnerKind.Service && endAfter?.exponential === true ? endAfter.mean : undefined,
     streams: {
       placement: stream('placement'),
       imagePull: stream('imagePull'),

@@ -11,6 +11,7 @@ import { OwnerKind, type Task } from '../model/task.js';
 import { indexRequirements } from '../placement/indexPlan.js';
 import { JobScheduler } from '../scheduler/jobScheduler.js';
 import { SchedulingPass } from '../scheduler/schedulingPass.js';
+import { ServiceCrashes } from '../scheduler/serviceCrashes.js';
 import { ServiceScheduler } from '../scheduler/serviceScheduler.js';
 import { TaskLifecycle } from '../scheduler/taskLifecycle.js';
 import { Timeline } from '../scheduler/timeline.js';
@@ -62,6 +63,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const workloadOf = (task: Task): Workload => (task.ownerKind === OwnerKind.Service ? serviceWorkloads : jobWorkloads)[task.owner] as Workload;
 
   const lifecycle = new TaskLifecycle(sim, cluster, workloadOf, model.settings.eniAttachTime);
+  const crashes = new ServiceCrashes(sim, lifecycle, serviceWorkloads);
   const pass = new SchedulingPass(sim);
   const recorder = new Recorder(model.services.length, model.jobs.length);
   const billing = new Ec2Billing(model.services.length, model.jobs.length, model.settings.costCpuWeight);
@@ -73,6 +75,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle);
   new Timeline(sim, cluster, groups, services, model.timeline, streams.stream('timeline'));
 
+  cluster.observe(crashes);
   cluster.observe(billing);
   cluster.observe(recorder);
   cluster.observe(services);

@@ -140,5 +140,23 @@ describe('service scheduler', () => {
     expect(failures).toBeGreaterThan(0);
     expect(failures).toBeLessThanOrEqual((result.summary.jobs[0]?.tasksCompleted ?? 0) + 3);
   });
+
+  it('crash rates match timeToCrash: about running-task-hours / mean crashes, exponential or not', () => {
+    const crashes = (timeToCrash: unknown) => {
+      const model = compile(
+        scenarioJson({
+          duration: '100h',
+          taskDefinitions: [{ family: 'app', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }], imagePullTime: 0, containerStartTime: 0 }],
+          services: [{ serviceName: 'web', taskDefinition: 'app', desiredCount: 10, timeToCrash: timeToCrash as never }],
+        }),
+      );
+      return run(model).summary.services[0]?.tasks.crashed ?? 0;
+    };
+    // 10 tasks × 100 h / 1 h mean ≈ 1,000 crashes (replacements start at once: no pull time).
+    expect(crashes({ type: 'exponential', mean: '1h' })).toBeGreaterThan(900);
+    expect(crashes({ type: 'exponential', mean: '1h' })).toBeLessThan(1100);
+    expect(crashes({ type: 'uniform', min: '30m', max: '90m' })).toBeGreaterThan(950);
+    expect(crashes({ type: 'uniform', min: '30m', max: '90m' })).toBeLessThan(1050);
+  });
 });
 
