@@ -18,6 +18,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 function processIo(): CliIo {
+  // A closed pipe (`fleetsim schema | head`) is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
