@@ -1,12 +1,12 @@
 /**
- * A sorted list of hosts (by a numeric key that ends in the host index) that knows, per chunk, the
- * largest free memory and CPU among its hosts. A search for "the first host at or after key k with at
- * least m MiB and c CPU units free" skips whole chunks that cannot hold the task, so a placement stays
- * fast whether memory or CPU is the scarce resource.
+ * A sorted list of hosts (by a numeric key that ends in the host index) that knows, per chunk, upper
+ * bounds of its hosts' free memory and CPU. A search for "the first host at or after key k with at least
+ * m MiB and c CPU units free" skips whole chunks that cannot hold the task, so a placement stays fast
+ * whether memory or CPU is the scarce resource.
  *
- * Keys: free memory (or CPU, or nothing) × 2^24 + host index, exact integers below 2^53. Chunks hold
- * only keys and bounds; each host's free amounts (as indexed) live in arrays shared by all orders of
- * the index. One cursor per list.
+ * Keys: free memory (or CPU, or nothing) × 2^24 + host index, exact integers below 2^53. Chunks are
+ * fixed-size blocks of one shared Float64Array (no per-chunk objects to chase); each host's free amounts
+ * (as indexed) live in arrays shared by all orders of the index. One cursor per list.
  */
 export const HOST_BITS = 2 ** 24;
 const INV_HOST_BITS = 2 ** -24;
@@ -15,7 +15,10 @@ const INV_HOST_BITS = 2 ** -24;
 export function hostOf(key: number): number {
   return key - Math.floor(key * INV_HOST_BITS) * HOST_BITS;
 }
+
 const CHUNK = 32;
+/** Slots per block: a chunk splits when it would exceed 2 × CHUNK. */
+const BLOCK = 2 * CHUNK + 1;
 
 /** Free amounts per host index, as last indexed (owned by HostIndex, read here). */
 export interface FreeTable {
@@ -28,19 +31,15 @@ export interface FreeTable {
  * removals and decreases leave them (still upper bounds, so no chunk is ever skipped wrongly); a walk
  * that reads a whole chunk without a fit tightens them to the exact maxima it saw.
  */
-interface Chunk {
-  keys: number[];
-  maxMem: number;
-  maxCpu: number;
-}
-
-function emptyChunk(keys: number[]): Chunk {
-  return { keys, maxMem: -1, maxCpu: -1 };
-}
-
 export class HostOrder {
-  private chunks: Chunk[] = [];
-  /** Last key of each chunk, for binary search. */
+  private store = new Float64Array(BLOCK * 16);
+  private lengths = new Int32Array(16);
+  private maxMem = new Float64Array(16);
+  private maxCpu = new Float64Array(16);
+  private freeBlocks: number[] = [];
+  private blocksUsed = 0;
+  /** Block ids in key order, and the last key of each. */
+  private order: number[] = [];
   private lastKeys: number[] = [];
   private count = 0;
   private cursorChunk = 0;
@@ -55,80 +54,106 @@ export class HostOrder {
   /** Adds a key; `mem`/`cpu` are the host's free amounts (also in the shared table). */
   insert(key: number, mem: number, cpu: number): void {
     this.count++;
-    if (this.chunks.length === 0) {
-      const chunk = emptyChunk([key]);
-      chunk.maxMem = mem;
-      chunk.maxCpu = cpu;
-      this.chunks.push(chunk);
+    if (this.order.length === 0) {
+      const b = this.allocate();
+      this.store[b * BLOCK] = key;
+      this.lengths[b] = 1;
+      this.maxMem[b] = mem;
+      this.maxCpu[b] = cpu;
+      this.order.push(b);
       this.lastKeys.push(key);
       return;
     }
     let c = lowerBound(this.lastKeys, key);
-    if (c === this.chunks.length) c--;
-    const chunk = this.chunks[c] as Chunk;
-    const keys = chunk.keys;
-    // Shift by hand: Array#splice allocates a result array on every call.
-    let p = keys.length;
-    keys.push(key);
-    while (p > 0 && (keys[p - 1] as number) > key) {
-      keys[p] = keys[p - 1] as number;
+    if (c === this.order.length) c--;
+    const b = this.order[c] as number;
+    const store = this.store;
+    const base = b * BLOCK;
+    const n = this.lengths[b] as number;
+    let p = base + n;
+    while (p > base && (store[p - 1] as number) > key) {
+      store[p] = store[p - 1] as number;
       p--;
     }
-    keys[p] = key;
-    if (mem > chunk.maxMem) chunk.maxMem = mem;
-    if (cpu > chunk.maxCpu) chunk.maxCpu = cpu;
-    this.lastKeys[c] = keys[keys.length - 1] as number;
-    if (keys.length > 2 * CHUNK) this.split(c);
+    store[p] = key;
+    this.lengths[b] = n + 1;
+    if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
+    if (cpu > (this.maxCpu[b] as number)) this.maxCpu[b] = cpu;
+    this.lastKeys[c] = store[base + n] as number;
+    if (n + 1 > 2 * CHUNK) this.split(c);
   }
 
   /** Removes a key. */
   remove(key: number): void {
     const c = lowerBound(this.lastKeys, key);
-    const chunk = this.chunks[c];
-    const keys = chunk?.keys;
-    const pos = keys === undefined ? -1 : lowerBound(keys, key);
-    if (chunk === undefined || keys === undefined || keys[pos] !== key) throw new Error(`host order: key ${key} not present`);
-    const last = keys.length - 1;
-    for (let p = pos; p < last; p++) keys[p] = keys[p + 1] as number;
-    keys.pop();
+    const b = this.order[c];
+    if (b === undefined) throw new Error(`host order: key ${key} not present`);
+    const store = this.store;
+    const base = b * BLOCK;
+    const n = this.lengths[b] as number;
+    let lo = base;
+    let hi = base + n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((store[mid] as number) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= base + n || store[lo] !== key) throw new Error(`host order: key ${key} not present`);
+    const end = base + n - 1;
+    for (let p = lo; p < end; p++) store[p] = store[p + 1] as number;
+    this.lengths[b] = n - 1;
     this.count--;
-    if (keys.length === 0) {
-      this.chunks.splice(c, 1);
+    if (n === 1) {
+      this.order.splice(c, 1);
       this.lastKeys.splice(c, 1);
+      this.freeBlocks.push(b);
       return;
     }
-    this.lastKeys[c] = keys[last - 1] as number;
+    this.lastKeys[c] = store[end - 1] as number;
   }
 
   /** The free amounts of an existing key changed (lists ordered by host index): raise the bounds. */
   update(key: number, mem: number, cpu: number): void {
-    const chunk = this.chunks[lowerBound(this.lastKeys, key)];
-    if (chunk === undefined) throw new Error(`host order: key ${key} not present`);
-    if (mem > chunk.maxMem) chunk.maxMem = mem;
-    if (cpu > chunk.maxCpu) chunk.maxCpu = cpu;
+    const b = this.order[lowerBound(this.lastKeys, key)];
+    if (b === undefined) throw new Error(`host order: key ${key} not present`);
+    if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
+    if (cpu > (this.maxCpu[b] as number)) this.maxCpu[b] = cpu;
   }
 
   /** Places the cursor at the first key >= `key`. */
   seek(key: number): void {
     const c = lowerBound(this.lastKeys, key);
     this.cursorChunk = c;
-    this.cursorPos = c < this.chunks.length ? lowerBound((this.chunks[c] as Chunk).keys, key) : 0;
+    this.cursorPos = 0;
+    const b = this.order[c];
+    if (b === undefined) return;
+    const base = b * BLOCK;
+    let lo = 0;
+    let hi = this.lengths[b] as number;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.store[base + mid] as number) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    this.cursorPos = lo;
   }
 
   /** The next key from the cursor whose host has at least `mem` and `cpu` free; -1 at the end. */
   nextFit(mem: number, cpu: number): number {
-    const chunks = this.chunks;
+    const order = this.order;
+    const store = this.store;
     const freeMem = this.free.mem;
     const freeCpu = this.free.cpu;
-    while (this.cursorChunk < chunks.length) {
-      const chunk = chunks[this.cursorChunk] as Chunk;
-      if (chunk.maxMem >= mem && chunk.maxCpu >= cpu) {
-        const keys = chunk.keys;
+    while (this.cursorChunk < order.length) {
+      const b = order[this.cursorChunk] as number;
+      if ((this.maxMem[b] as number) >= mem && (this.maxCpu[b] as number) >= cpu) {
+        const base = b * BLOCK;
+        const n = this.lengths[b] as number;
         const whole = this.cursorPos === 0;
         let seenMem = -1;
         let seenCpu = -1;
-        for (let p = this.cursorPos; p < keys.length; p++) {
-          const key = keys[p] as number;
+        for (let p = this.cursorPos; p < n; p++) {
+          const key = store[base + p] as number;
           const host = hostOf(key);
           const m = freeMem[host] as number;
           const c = freeCpu[host] as number;
@@ -140,8 +165,8 @@ export class HostOrder {
           if (c > seenCpu) seenCpu = c;
         }
         if (whole) {
-          chunk.maxMem = seenMem;
-          chunk.maxCpu = seenCpu;
+          this.maxMem[b] = seenMem;
+          this.maxCpu[b] = seenCpu;
         }
       }
       this.cursorChunk++;
@@ -152,18 +177,46 @@ export class HostOrder {
 
   /** Every key in order (tests and brute-force fallbacks). */
   *keys(): IterableIterator<number> {
-    for (const chunk of this.chunks) yield* chunk.keys;
+    for (const b of this.order) {
+      const base = b * BLOCK;
+      for (let p = 0; p < (this.lengths[b] as number); p++) yield this.store[base + p] as number;
+    }
+  }
+
+  private allocate(): number {
+    const reused = this.freeBlocks.pop();
+    if (reused !== undefined) return reused;
+    if (this.blocksUsed === this.lengths.length) {
+      const blocks = this.lengths.length * 2;
+      const store = new Float64Array(blocks * BLOCK);
+      store.set(this.store);
+      this.store = store;
+      this.lengths = grow(new Int32Array(blocks), this.lengths);
+      this.maxMem = grow(new Float64Array(blocks), this.maxMem);
+      this.maxCpu = grow(new Float64Array(blocks), this.maxCpu);
+    }
+    return this.blocksUsed++;
   }
 
   private split(c: number): void {
-    const chunk = this.chunks[c] as Chunk;
-    const right = emptyChunk(chunk.keys.splice(chunk.keys.length >> 1));
-    right.maxMem = chunk.maxMem;
-    right.maxCpu = chunk.maxCpu;
-    this.chunks.splice(c + 1, 0, right);
-    this.lastKeys.splice(c, 1, chunk.keys[chunk.keys.length - 1] as number, right.keys[right.keys.length - 1] as number);
+    const b = this.order[c] as number;
+    const right = this.allocate();
+    const n = this.lengths[b] as number;
+    const half = n >> 1;
+    const from = b * BLOCK;
+    this.store.copyWithin(right * BLOCK, from + half, from + n);
+    this.lengths[b] = half;
+    this.lengths[right] = n - half;
+    this.maxMem[right] = this.maxMem[b] as number;
+    this.maxCpu[right] = this.maxCpu[b] as number;
+    this.order.splice(c + 1, 0, right);
+    this.lastKeys.splice(c, 1, this.store[from + half - 1] as number, this.store[right * BLOCK + n - half - 1] as number);
   }
+}
 
+function grow<T extends Int32Array | Float64Array>(target: T, source: T): T {
+  target.set(source as never);
+  return target;
 }
 
 function lowerBound(sorted: readonly number[], key: number): number {
