@@ -35,7 +35,7 @@ export class TaskGroups {
       this.ids.set(name, id);
       this.tracked.push(this.trackAll);
       this.perHost.push(new Int32Array(this.hostCapacity));
-      this.perValue.push(this.attributes.map(() => new Int32Array(8)));
+      this.perValue.push(this.valueIds.map((values) => new Int32Array(Math.max(8, values.size * 2))));
     }
     return id;
   }
