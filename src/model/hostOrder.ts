@@ -16,7 +16,7 @@ export function hostOf(key: number): number {
   return key - Math.floor(key * INV_HOST_BITS) * HOST_BITS;
 }
 
-const CHUNK = 32;
+const CHUNK = 16;
 /** Slots per block: a chunk splits when it would exceed 2 × CHUNK. */
 const BLOCK = 2 * CHUNK + 1;
 
