@@ -31,8 +31,8 @@ export class ClusterState {
   /** Goes up whenever capacity is freed or added (a task stopped, a host registered): a placement that
    * failed at version v cannot succeed before the version changes. */
   capacityVersion = 0;
+  /** All observers (host facts, rare), and per-fact handler lists for the hot task facts. */
   private readonly observers: ClusterObserver[] = [];
-  /** Per-fact handler lists, built as observers register (hot paths call only those that exist). */
   private readonly onTaskPlaced: ((task: Task, now: number) => void)[] = [];
   private readonly onTaskStateChanged: ((task: Task, from: TaskState, now: number) => void)[] = [];
   private readonly onTaskStopped: ((task: Task, now: number) => void)[] = [];

@@ -15,8 +15,6 @@ export const enum HostStatus {
   Terminated = 4,
 }
 
-export const HOST_STATUS_NAMES = ['LAUNCHING', 'BOOTING', 'ACTIVE', 'DRAINING', 'TERMINATED'] as const;
-
 export function instanceIdFor(index: number): string {
   return `i-${String(index + 1).padStart(4, '0')}`;
 }

@@ -109,10 +109,6 @@ export class HostIndex implements HoleRegistry {
     }
   }
 
-  has(host: Host): boolean {
-    return this.member[host.index] === true;
-  }
-
   isIndexed(attribute: string): boolean {
     return this.byAttribute.has(attribute);
   }
@@ -120,11 +116,6 @@ export class HostIndex implements HoleRegistry {
   /** Value partitions of an indexed attribute as a list, in order of first appearance. */
   partitionList(attribute: string): readonly (readonly [string, Partition])[] {
     return this.lists.get(attribute) ?? [];
-  }
-
-  /** Value partitions of an indexed attribute, in insertion order (callers sort as they need). */
-  partitions(attribute: string): ReadonlyMap<string, Partition> | undefined {
-    return this.byAttribute.get(attribute);
   }
 
   add(host: Host): void {

@@ -33,18 +33,16 @@ interface SearchContext {
 export function placeTask(request: PlacementRequest, view: PlacementView, randomTieBreak: boolean, rng: Random): Host | undefined {
   const strategies = request.placement.strategies;
   if (randomPosition(strategies, randomTieBreak) >= 0) return placeByScan(hostsOf(view.index.all.any, view), request, view, randomTieBreak, rng);
-  return search(view.index.all, undefined, 0, { request, view, strategies, excludeGroupHosts: false });
+  return search(view.index.all, false, 0, { request, view, strategies, excludeGroupHosts: false });
 }
 
-/** Partition identity: undefined for all hosts, else [attribute, value]. */
-type Scope = readonly [string, string] | undefined;
-
-function search(partition: Partition, scope: Scope, i: number, ctx: SearchContext): Host | undefined {
+/** `partitioned`: the search is inside one attribute value's partition (no further attribute split). */
+function search(partition: Partition, partitioned: boolean, i: number, ctx: SearchContext): Host | undefined {
   if (i === ctx.strategies.length) return firstByIndex(partition, i, ctx);
   const strategy = ctx.strategies[i] as StrategySpec;
   if (strategy.type === 'binpack') return binpack(partition, i, strategy.resource, ctx);
-  if (strategy.type === 'spread' && strategy.field === 'instanceId') return spreadInstance(partition, scope, i, ctx);
-  if (strategy.type === 'spread' && scope === undefined && ctx.view.index.isIndexed(strategy.attribute)) {
+  if (strategy.type === 'spread' && strategy.field === 'instanceId') return spreadInstance(partition, partitioned, i, ctx);
+  if (strategy.type === 'spread' && !partitioned && ctx.view.index.isIndexed(strategy.attribute)) {
     return spreadAttribute(strategy.attribute, i, ctx);
   }
   return scanPartition(partition, i, ctx);
@@ -106,10 +104,10 @@ function binpack(partition: Partition, i: number, resource: 'cpu' | 'memory', ct
   return bestOf(ties, ctx.strategies, i + 1, ctx.request, ctx.view);
 }
 
-function spreadInstance(partition: Partition, scope: Scope, i: number, ctx: SearchContext): Host | undefined {
-  if (ctx.excludeGroupHosts) return search(partition, scope, i + 1, ctx);
+function spreadInstance(partition: Partition, partitioned: boolean, i: number, ctx: SearchContext): Host | undefined {
+  if (ctx.excludeGroupHosts) return search(partition, partitioned, i + 1, ctx);
   ctx.excludeGroupHosts = true;
-  const empty = search(partition, scope, i + 1, ctx);
+  const empty = search(partition, partitioned, i + 1, ctx);
   ctx.excludeGroupHosts = false;
   if (empty !== undefined) return empty;
   // Every fitting host of the partition already holds the group (rare: more tasks than hosts): compare them all.
@@ -143,8 +141,8 @@ function spreadAttribute(attribute: string, i: number, ctx: SearchContext): Host
     let best: Host | undefined;
     for (let p = 0; p < entries.length; p++) {
       if (counts[p] !== round) continue;
-      const [value, partition] = entries[p] as readonly [string, Partition];
-      const found = search(partition, [attribute, value], i + 1, ctx);
+      const partition = (entries[p] as readonly [string, Partition])[1];
+      const found = search(partition, true, i + 1, ctx);
       if (found !== undefined && (best === undefined || compareFrom(ctx.strategies, i + 1, found, best, ctx.request, ctx.view) < 0)) best = found;
     }
     if (best !== undefined) return best;

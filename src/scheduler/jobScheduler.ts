@@ -108,7 +108,6 @@ export class JobScheduler implements PassParticipant {
   private compact(): void {
     if (this.head < 4096 || this.head * 2 < this.queue.length) return;
     this.queue = this.queue.slice(this.head);
-    this.examined = Math.max(0, this.examined - this.head);
     this.head = 0;
   }
 
