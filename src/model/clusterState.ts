@@ -63,10 +63,8 @@ export class ClusterState {
 
   launchHost(group: AutoScalingGroupSpec, availabilityZone: string, now: number): Host {
     const host = new Host(this.hosts.length, group, availabilityZone, this.agentVersion, this.eniLimit(group), now);
-    const groups = this.groups;
-    host.spreadValues = groups.valuesFor(host);
-    host.groupCountOf = (g, i) => groups.hostCount(g, i);
-    host.groupsPresent = () => groups.groupsOn(host);
+    host.spreadValues = this.groups.valuesFor(host);
+    host.groupCounts = this.groups;
     this.hosts.push(host);
     return host;
   }
@@ -143,7 +141,7 @@ export class ClusterState {
     host.cpuFree -= td.cpu;
     host.memFree -= td.memory;
     if (td.usesEni) host.eniFree--;
-    for (const p of td.hostPorts) host.portsInUse.add(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
+    for (const p of td.hostPorts) host.usePort(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
     if (host.taskCount === 0) this.hostsInUse++;
     host.addTask(task);
     this.reservedCpu += td.cpu;
@@ -186,7 +184,7 @@ export class ClusterState {
       host.cpuFree += td.cpu;
       host.memFree += td.memory;
       if (td.usesEni) host.eniFree++;
-      for (const p of td.hostPorts) host.portsInUse.delete(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
+      for (const p of td.hostPorts) host.releasePort(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
       host.removeTask(task);
       if (host.taskCount === 0) this.hostsInUse--;
       this.reservedCpu -= td.cpu;

@@ -45,6 +45,15 @@ function sharedAttributes(group: AutoScalingGroupSpec, zone: string): ReadonlyMa
   return attributes;
 }
 
+/** Where a host's per-group task counts live (TaskGroups). */
+export interface HostGroupCounts {
+  hostCount(group: number, host: number): number;
+  groupsOn(host: Host): Iterable<string>;
+}
+
+const NO_VALUES = new Int32Array(0);
+const NO_COUNTS: HostGroupCounts = { hostCount: () => 0, groupsOn: () => [] };
+
 export class Host implements QueryHost {
   readonly instanceId: string;
   status = HostStatus.Launching;
@@ -54,16 +63,16 @@ export class Host implements QueryHost {
   cpuFree: number;
   memFree: number;
   eniFree: number;
-  /** Static host ports in use, as port * 2 + (udp ? 1 : 0). */
-  readonly portsInUse = new Set<number>();
+  /** Static host ports in use, as port * 2 + (udp ? 1 : 0); created on first use (most hosts never need it). */
+  private ports: Set<number> | undefined;
   /** RUNNING tasks (the runningTasksCount query subject). */
   runningTasksCount = 0;
   /** Tasks on the host that are not STOPPED: an intrusive list through Task.prevOnHost/nextOnHost. */
   firstTask: Task | undefined;
   lastTask: Task | undefined;
   taskCount = 0;
-  /** Interned values of the spread attributes (set by the cluster at launch). */
-  spreadValues: Int32Array = new Int32Array(0);
+  /** Interned values of the spread attributes (set by the cluster at launch; shared by hosts with equal attributes). */
+  spreadValues: Int32Array = NO_VALUES;
   readonly attributes: ReadonlyMap<string, string>;
   launchedAt: number;
   runningAt = -1;
@@ -71,9 +80,8 @@ export class Host implements QueryHost {
   terminatedAt = -1;
   /** Epoch ms of registration, for the registeredAt query subject. */
   registeredAtEpochMs = 0;
-  /** Set by the cluster: tasks of a group on this host, and the names of groups present. */
-  groupCountOf: (group: number, host: number) => number = () => 0;
-  groupsPresent: () => Iterable<string> = () => [];
+  /** Set by the cluster at launch: the per-host task counts of groups. */
+  groupCounts: HostGroupCounts = NO_COUNTS;
 
   constructor(
     readonly index: number,
@@ -119,15 +127,27 @@ export class Host implements QueryHost {
     this.taskCount--;
   }
 
+  portInUse(key: number): boolean {
+    return this.ports !== undefined && this.ports.has(key);
+  }
+
+  usePort(key: number): void {
+    (this.ports ??= new Set()).add(key);
+  }
+
+  releasePort(key: number): void {
+    this.ports?.delete(key);
+  }
+
   attribute(name: string): string | undefined {
     return this.attributes.get(name);
   }
 
   groupCount(group: number): number {
-    return this.groupCountOf(group, this.index);
+    return this.groupCounts.hostCount(group, this.index);
   }
 
-  *taskGroups(): IterableIterator<string> {
-    yield* this.groupsPresent();
+  taskGroups(): Iterable<string> {
+    return this.groupCounts.groupsOn(this);
   }
 }

@@ -21,6 +21,7 @@ export class TaskGroups {
   /** attribute position → value → interned id (MISSING_VALUE for hosts without the attribute). */
   private readonly valueIds: Map<string, number>[];
   private hostCapacity = 1024;
+  private readonly idsByAttributes = new Map<ReadonlyMap<string, string>, Int32Array>();
 
   constructor(private readonly attributes: readonly string[]) {
     attributes.forEach((a, i) => this.attributeIndex.set(a, i));
@@ -58,6 +59,9 @@ export class TaskGroups {
   /** Interned values of the spread attributes for a new host (stored on it). */
   valuesFor(host: Host): Int32Array {
     if (host.index >= this.hostCapacity) this.growHosts(host.index + 1);
+    // Attributes come from one map per (group, zone): hosts sharing the map share the ids.
+    const known = this.idsByAttributes.get(host.attributes);
+    if (known !== undefined) return known;
     const ids = new Int32Array(this.attributes.length);
     this.attributes.forEach((attribute, a) => {
       const values = this.valueIds[a] as Map<string, number>;
@@ -73,6 +77,7 @@ export class TaskGroups {
       }
       ids[a] = id;
     });
+    this.idsByAttributes.set(host.attributes, ids);
     return ids;
   }
 

@@ -8,7 +8,7 @@ export function firstFailingStage(host: Host, request: PlacementRequest): Stage 
   const ports = request.hostPorts;
   for (let i = 0; i < ports.length; i++) {
     const p = ports[i] as { port: number; protocol: string };
-    if (host.portsInUse.has(p.port * 2 + (p.protocol === 'udp' ? 1 : 0))) return Stage.Ports;
+    if (host.portInUse(p.port * 2 + (p.protocol === 'udp' ? 1 : 0))) return Stage.Ports;
   }
   if (request.usesEni && host.eniFree < 1) return Stage.Eni;
   if (request.cpuArchitecture !== undefined && host.group.instanceType.cpuArchitecture !== request.cpuArchitecture) return Stage.Attribute;
