@@ -85,6 +85,9 @@ function openIn(partition: Partition, group: number | undefined, index: number, 
   else partition.groupScans.get(group)?.open(index, mem, cpu);
 }
 
+const NO_PARTITIONS: Partition[] = [];
+const NO_SCANS: GroupScan[] = [];
+
 export class HostIndex implements HoleRegistry {
   readonly all: Partition;
   private readonly attributes: readonly (readonly [string, ReadonlySet<OrderName>])[];
@@ -99,6 +102,8 @@ export class HostIndex implements HoleRegistry {
   private readonly partitionsOf: Partition[][] = [];
   /** The group scans holding each host as a hole. */
   private readonly holeScansOf: GroupScan[][] = [];
+  // The per-host arrays above are kept dense (filled up to the highest host index seen), since hosts
+  // register in any order and a sparse JS array would fall back to slow dictionary elements.
 
   constructor(requirements: IndexRequirements) {
     this.all = new Partition(new Set([...requirements.global, 'mem']), this.free, this);
@@ -120,6 +125,13 @@ export class HostIndex implements HoleRegistry {
 
   add(host: Host): void {
     const i = host.index;
+    while (this.member.length <= i) {
+      this.member.push(false);
+      this.indexedMem.push(0);
+      this.indexedCpu.push(0);
+      this.partitionsOf.push(NO_PARTITIONS);
+      this.holeScansOf.push(NO_SCANS);
+    }
     this.member[i] = true;
     this.indexedMem[i] = host.memFree;
     this.indexedCpu[i] = host.cpuFree;
@@ -149,18 +161,20 @@ export class HostIndex implements HoleRegistry {
     const cpu = this.indexedCpu[i] as number;
     this.all.remove(i, mem, cpu);
     for (const partition of this.partitionsOf[i] as Partition[]) partition.remove(i, mem, cpu);
-    this.partitionsOf[i] = [];
-    for (const scan of [...(this.holeScansOf[i] ?? [])]) scan.close(i);
+    this.partitionsOf[i] = NO_PARTITIONS;
+    for (const scan of [...(this.holeScansOf[i] as GroupScan[])]) scan.close(i);
   }
 
   linkHole(index: number, scan: GroupScan): void {
-    (this.holeScansOf[index] ??= []).push(scan);
+    const scans = this.holeScansOf[index] as GroupScan[];
+    if (scans === NO_SCANS) this.holeScansOf[index] = [scan];
+    else scans.push(scan);
   }
 
   unlinkHole(index: number, scan: GroupScan): void {
-    const scans = this.holeScansOf[index];
-    const at = scans === undefined ? -1 : scans.indexOf(scan);
-    if (at >= 0) scans?.splice(at, 1);
+    const scans = this.holeScansOf[index] as GroupScan[];
+    const at = scans.indexOf(scan);
+    if (at >= 0) scans.splice(at, 1);
   }
 
   /** The group's last task left the host (or, with no group, the host joined). */
@@ -192,7 +206,7 @@ export class HostIndex implements HoleRegistry {
     this.indexedCpu[i] = host.cpuFree;
     this.all.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
     for (const partition of this.partitionsOf[i] as Partition[]) partition.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
-    const scans = this.holeScansOf[i];
-    if (scans !== undefined) for (const scan of scans) scan.holes.update(i, host.memFree, host.cpuFree);
+    const scans = this.holeScansOf[i] as GroupScan[];
+    for (let s = 0; s < scans.length; s++) (scans[s] as GroupScan).holes.update(i, host.memFree, host.cpuFree);
   }
 }

@@ -22,8 +22,8 @@ interface CrashState {
 export class ServiceCrashes implements ClusterObserver {
   private readonly kind: EventKind;
   private readonly services: (CrashState | undefined)[];
-  /** Position of each RUNNING task in its service's list, by task slot. */
-  private readonly positions: number[] = [];
+  /** Position of each RUNNING task in its service's list, by task slot (a dense typed array: slots can be anywhere). */
+  private positions = new Int32Array(1024);
 
   constructor(
     private readonly sim: Simulation,
@@ -41,6 +41,7 @@ export class ServiceCrashes implements ClusterObserver {
     const state = this.services[task.owner];
     if (state === undefined) return;
     if (task.state === TaskState.Running) {
+      if (task.slot >= this.positions.length) this.growPositions(task.slot);
       this.positions[task.slot] = state.running.length;
       state.running.push(task);
       this.reschedule(state, task.owner);
@@ -53,6 +54,14 @@ export class ServiceCrashes implements ClusterObserver {
       }
       this.reschedule(state, task.owner);
     }
+  }
+
+  private growPositions(slot: number): void {
+    let size = this.positions.length;
+    while (size <= slot) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.positions);
+    this.positions = grown;
   }
 
   private reschedule(state: CrashState, service: number): void {
