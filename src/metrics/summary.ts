@@ -1,4 +1,5 @@
 import { toDollars, type Ec2Billing } from '../billing/ec2Billing.js';
+import { FargateBilling } from '../billing/fargateBilling.js';
 import type { ClusterState } from '../model/clusterState.js';
 import type { ScenarioModel } from '../model/specs.js';
 import type { PlacementFailureReason } from '../placement/types.js';
@@ -32,6 +33,7 @@ export interface SummaryInput {
   readonly model: ScenarioModel;
   readonly recorder: Recorder;
   readonly billing: Ec2Billing;
+  readonly fargate: FargateBilling;
   readonly settled: { readonly cost: number; readonly billedMs: number };
   readonly cluster: ClusterState;
   readonly events: number;
@@ -39,7 +41,7 @@ export interface SummaryInput {
 }
 
 export function buildSummary(input: SummaryInput) {
-  const { model, recorder, billing, settled, cluster } = input;
+  const { model, recorder, billing, settled, cluster, fargate } = input;
   const end = model.durationMs;
   const attributed = [...billing.serviceCost, ...billing.jobCost].reduce((a, b) => a + b, 0);
   const cpu = recorder.cpuReservationSamples.sorted();
@@ -55,13 +57,22 @@ export function buildSummary(input: SummaryInput) {
       sampleIntervalSeconds: seconds(model.sampleIntervalMs),
     },
     cost: {
-      totalUsd: cost(settled.cost),
+      totalUsd: cost(settled.cost + fargate.totalUsd),
+      ec2Usd: cost(settled.cost),
+      fargateUsd: cost(fargate.totalUsd),
       instanceHours: hours(settled.billedMs),
       byPool: [...billing.pools.values()]
         .sort((a, b) => (a.pool < b.pool ? -1 : 1))
         .map((p) => ({ pool: p.pool, instancesLaunched: p.hosts, instanceHours: hours(p.billedMs), costUsd: cost(toDollars(p.units)) })),
-      byService: Object.fromEntries(model.services.map((s) => [s.name, cost(billing.serviceCost[s.index] as number)])),
-      byJob: Object.fromEntries(model.jobs.map((j) => [j.name, cost(billing.jobCost[j.index] as number)])),
+      fargate: fargate.byProvider.map((f) => ({
+        provider: f.provider,
+        tasksBilled: f.tasks,
+        taskHours: hours(f.billedMs),
+        vcpuHours: hours(f.vcpuMs),
+        costUsd: cost(FargateBilling.toDollars(f.units)),
+      })),
+      byService: Object.fromEntries(model.services.map((s) => [s.name, cost((billing.serviceCost[s.index] as number) + (fargate.serviceCost[s.index] as number))])),
+      byJob: Object.fromEntries(model.jobs.map((j) => [j.name, cost((billing.jobCost[j.index] as number) + (fargate.jobCost[j.index] as number))])),
       idleUsd: cost(Math.max(0, settled.cost - attributed)),
     },
     services: model.services.map((spec) => {

@@ -17,6 +17,13 @@ export interface ClusterObserver {
   taskStopped?(task: Task, now: number): void;
 }
 
+/** What placement reads of one provider's hosts (the PlacementView shape, without importing placement). */
+export interface ProviderView {
+  readonly index: HostIndex;
+  host(index: number): Host;
+  groupCountByAttribute(group: number, attribute: string, value: string): number;
+}
+
 export class ClusterState {
   readonly hosts: Host[] = [];
   readonly groups: TaskGroups;
@@ -40,6 +47,13 @@ export class ClusterState {
   /** Every task object ever made, by slot (objects are reused after STOPPED). */
   private readonly slots: Task[] = [];
   private nextTaskId = 1;
+  /** Per Auto Scaling group (by index): the index of its capacity provider, when some strategy uses it. */
+  private readonly providerIndexes: (HostIndex | undefined)[] = [];
+  private readonly providerViews: (ProviderView | undefined)[] = [];
+  /** Whether `index` (all instances) is kept: some workload uses the EC2 launch type. */
+  private globalIndexed = true;
+  /** Tasks on Fargate capacity, not yet STOPPED. */
+  fargateTasks = 0;
 
   constructor(
     readonly index: HostIndex,
@@ -48,6 +62,24 @@ export class ClusterState {
     private readonly eniLimit: (group: AutoScalingGroupSpec) => number,
   ) {
     this.groups = new TaskGroups(spreadAttributes);
+  }
+
+  /** Keeps a separate placement index for the hosts of one Auto Scaling group (its capacity provider). */
+  indexProvider(group: number, index: HostIndex): void {
+    this.providerIndexes[group] = index;
+    this.providerViews[group] = { index, host: (i) => this.host(i), groupCountByAttribute: (g, a, v) => this.groups.countByAttribute(g, a, v) };
+  }
+
+  /** Stops keeping the all-instances index (no workload places on it). Call before any host registers. */
+  skipGlobalIndex(): void {
+    this.globalIndexed = false;
+  }
+
+  /** The placement view of one Auto Scaling group's provider (see indexProvider). */
+  providerView(group: number): ProviderView {
+    const view = this.providerViews[group];
+    if (view === undefined) throw new Error(`no provider index for Auto Scaling group ${group}`);
+    return view;
   }
 
   observe(observer: ClusterObserver): void {
@@ -85,7 +117,9 @@ export class ClusterState {
     this.registeredMem += host.memTotal;
     this.activeHosts++;
     this.capacityVersion++;
-    this.index.add(host);
+    const own = this.providerIndexes[host.group.index];
+    host.indexes = this.globalIndexed ? (own === undefined ? [this.index] : [this.index, own]) : own === undefined ? [] : [own];
+    for (const ix of host.indexes) ix.add(host);
     for (const o of this.observers) o.hostRegistered?.(host, now);
   }
 
@@ -96,7 +130,8 @@ export class ClusterState {
       this.registeredCpu -= host.cpuTotal;
       this.registeredMem -= host.memTotal;
       this.activeHosts--;
-      this.index.remove(host);
+      for (const ix of host.indexes) ix.remove(host);
+      host.indexes = [];
     }
     host.status = HostStatus.Terminated;
     host.terminatedAt = now;
@@ -117,6 +152,9 @@ export class ClusterState {
     task.group = group;
     task.taskDefinition = taskDefinition;
     task.host = undefined;
+    task.provider = -1;
+    task.zone = '';
+    task.fargate = false;
     task.state = TaskState.Provisioning;
     task.createdAt = now;
     task.placedAt = task.pullStartedAt = task.startedAt = task.stoppingAt = task.stoppedAt = -1;
@@ -128,6 +166,11 @@ export class ClusterState {
 
   taskAt(slot: number): Task {
     return this.slots[slot] as Task;
+  }
+
+  /** Fargate tasks not yet STOPPED, by slot (for the end-of-run record). */
+  *activeFargateTasks(): IterableIterator<Task> {
+    for (const task of this.slots) if (task.fargate && task.state !== TaskState.Stopped) yield task;
   }
 
   get tasksCreated(): number {
@@ -147,8 +190,19 @@ export class ClusterState {
     this.reservedCpu += td.cpu;
     this.reservedMem += td.memory;
     this.groups.add(task.group, host);
-    if (host.groupCount(task.group) === 1) this.index.groupArrived(host, task.group);
-    this.index.update(host);
+    const indexes = host.indexes;
+    if (host.groupCount(task.group) === 1) for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).groupArrived(host, task.group);
+    for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).update(host);
+    for (const handler of this.onTaskPlaced) handler(task, now);
+  }
+
+  /** Puts a task on Fargate capacity in a zone (no host): it stays PROVISIONING until the lifecycle moves it. */
+  placeFargateTask(task: Task, provider: number, zone: string, now: number): void {
+    task.provider = provider;
+    task.zone = zone;
+    task.fargate = true;
+    task.placedAt = now;
+    this.fargateTasks++;
     for (const handler of this.onTaskPlaced) handler(task, now);
   }
 
@@ -156,13 +210,13 @@ export class ClusterState {
     const from = task.state;
     if (state <= from || state === TaskState.Stopped) throw new Error(`task ${task.id}: bad transition ${from} → ${state}`);
     task.state = state;
-    const host = task.host as Host;
+    const host = task.host;
     if (state === TaskState.Pending) task.pullStartedAt = now;
     if (state === TaskState.Running) {
       task.startedAt = now;
-      host.runningTasksCount++;
+      if (host !== undefined) host.runningTasksCount++;
     }
-    if (state === TaskState.Stopping) this.leaveCounted(task, from);
+    if (state === TaskState.Stopping && host !== undefined) this.leaveCounted(task, from);
     for (const handler of this.onTaskStateChanged) handler(task, from, now);
   }
 
@@ -189,8 +243,10 @@ export class ClusterState {
       if (host.taskCount === 0) this.hostsInUse--;
       this.reservedCpu -= td.cpu;
       this.reservedMem -= td.memory;
-      this.index.update(host);
+      const indexes = host.indexes;
+      for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).update(host);
     }
+    if (task.fargate) this.fargateTasks--;
     for (const handler of this.onTaskStateChanged) handler(task, from, now);
     for (const handler of this.onTaskStopped) handler(task, now);
     task.host = undefined;
@@ -202,7 +258,7 @@ export class ClusterState {
     const host = task.host as Host;
     if (from === TaskState.Running) host.runningTasksCount--;
     this.groups.remove(task.group, host);
-    if (host.groupCount(task.group) === 0) this.index.groupLeft(host, task.group);
+    if (host.groupCount(task.group) === 0) for (const ix of host.indexes) ix.groupLeft(host, task.group);
   }
 
   groupCountByAttribute(group: number, attribute: string, value: string): number {

@@ -1,4 +1,5 @@
 import type { QueryHost } from '../placement/expression/index.js';
+import type { HostIndex } from './hostIndex.js';
 import type { AutoScalingGroupSpec } from './specs.js';
 import type { Task } from './task.js';
 
@@ -80,6 +81,8 @@ export class Host implements QueryHost {
   terminatedAt = -1;
   /** Epoch ms of registration, for the registeredAt query subject. */
   registeredAtEpochMs = 0;
+  /** The placement indexes holding this host while it is ACTIVE/DRAINING (set by the cluster). */
+  indexes: readonly HostIndex[] = [];
   /** Set by the cluster at launch: the per-host task counts of groups. */
   groupCounts: HostGroupCounts = NO_COUNTS;
 

@@ -42,6 +42,8 @@ export interface TaskDefinitionSpec {
   readonly shutdownTime: Sampler;
   /** Longest container stopTimeout (ms): SIGKILL follows SIGTERM after it. */
   readonly stopTimeoutMs: number;
+  /** requiresCompatibilities as given (undefined: not given, so any launch is allowed). */
+  readonly compatibilities: readonly string[] | undefined;
 }
 
 export interface AutoScalingGroupSpec {
@@ -61,6 +63,52 @@ export interface AutoScalingGroupSpec {
   readonly attributes: readonly (readonly [string, string])[];
 }
 
+/** aws-behaviour.md §2: Auto Scaling group providers, and the reserved FARGATE and FARGATE_SPOT. */
+export type ProviderKind = 'asg' | 'fargate' | 'fargateSpot';
+
+export interface CapacityProviderSpec {
+  /** Position in ScenarioModel.capacityProviders. */
+  readonly index: number;
+  readonly name: string;
+  readonly kind: ProviderKind;
+  /** The Auto Scaling group (kind 'asg'), else undefined. */
+  readonly group: AutoScalingGroupSpec | undefined;
+}
+
+export interface StrategyItemSpec {
+  readonly provider: CapacityProviderSpec;
+  readonly weight: number;
+  readonly base: number;
+}
+
+/**
+ * Where a workload's tasks run: the EC2 launch type (any ACTIVE instance of the cluster), or a
+ * capacity provider strategy (launchType FARGATE is the strategy [FARGATE weight 1]).
+ */
+export type LaunchSpec =
+  | { readonly type: 'ec2' }
+  | { readonly type: 'strategy'; readonly items: readonly StrategyItemSpec[]; readonly fargate: boolean };
+
+export interface FargatePriceSpec {
+  readonly vcpuHour: number;
+  readonly gbHour: number;
+}
+
+export interface TokenBucketSpec {
+  readonly burst: number;
+  readonly perSecond: number;
+}
+
+export interface FargateSettingsSpec {
+  readonly provisioningTime: Sampler;
+  readonly spotDiscount: number;
+  readonly launchRate: TokenBucketSpec;
+  readonly spotLaunchRate: TokenBucketSpec;
+  readonly vcpuQuota: number | undefined;
+  readonly spotVcpuQuota: number | undefined;
+  readonly prices: { readonly x86_64: FargatePriceSpec; readonly arm64: FargatePriceSpec };
+}
+
 export interface ServiceSpec {
   readonly index: number;
   readonly name: string;
@@ -73,6 +121,7 @@ export interface ServiceSpec {
   readonly timeToCrash: Sampler | undefined;
   readonly minimumHealthyPercent: number;
   readonly maximumPercent: number;
+  readonly launch: LaunchSpec;
 }
 
 export type ArrivalSpec =
@@ -92,6 +141,7 @@ export interface JobSpec {
   readonly count: number;
   readonly runTime: Sampler;
   readonly placement: PlacementSpec;
+  readonly launch: LaunchSpec;
 }
 
 export type TimelineSpec =
@@ -121,6 +171,9 @@ export interface ScenarioModel {
   readonly awsvpcTrunking: boolean;
   readonly agentVersion: string;
   readonly autoScalingGroups: readonly AutoScalingGroupSpec[];
+  /** ASG providers in scenario order, then FARGATE and FARGATE_SPOT. */
+  readonly capacityProviders: readonly CapacityProviderSpec[];
+  readonly fargate: FargateSettingsSpec;
   readonly taskDefinitions: readonly TaskDefinitionSpec[];
   readonly services: readonly ServiceSpec[];
   readonly jobs: readonly JobSpec[];

@@ -33,6 +33,11 @@ export class Task {
   group = 0;
   taskDefinition!: TaskDefinitionSpec;
   host: Host | undefined;
+  /** Capacity provider (index in ScenarioModel.capacityProviders), or -1 for the EC2 launch type. */
+  provider = -1;
+  /** Fargate tasks: the availability zone of their capacity ('' on EC2, where the host's zone counts). */
+  zone = '';
+  fargate = false;
   /** Neighbours in the host's task list (see Host). */
   prevOnHost: Task | undefined;
   nextOnHost: Task | undefined;

@@ -8,7 +8,7 @@ import type { Workload } from '../scheduler/workload.js';
  * when the task never got there.
  */
 export const TASK_COLUMNS = [
-  'task_id', 'owner_type', 'owner', 'group', 'task_definition', 'instance_id', 'availability_zone',
+  'task_id', 'owner_type', 'owner', 'group', 'task_definition', 'capacity_provider', 'instance_id', 'availability_zone',
   'created_s', 'placed_s', 'pull_started_s', 'started_s', 'stopping_s', 'stopped_s', 'last_status', 'stop_code', 'stopped_reason',
 ] as const;
 
@@ -17,7 +17,8 @@ const time = (ms: number) => (ms < 0 ? '' : (ms / 1000).toFixed(3));
 export class TasksWriter {
   private readonly csv: CsvFile;
 
-  constructor(file: string) {
+  /** `providers`: capacity provider names by index (tasks of the EC2 launch type have none). */
+  constructor(file: string, private readonly providers: readonly string[]) {
     this.csv = new CsvFile(file, TASK_COLUMNS, 8192);
   }
 
@@ -28,8 +29,9 @@ export class TasksWriter {
       owner.name,
       owner.groupName,
       task.taskDefinition.key,
+      task.provider < 0 ? '' : (this.providers[task.provider] ?? ''),
       task.host?.instanceId ?? '',
-      task.host?.availabilityZone ?? '',
+      task.host?.availabilityZone ?? task.zone,
       time(task.createdAt),
       time(task.placedAt),
       time(task.pullStartedAt),

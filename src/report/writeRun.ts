@@ -15,7 +15,7 @@ export function runToDirectory(model: ScenarioModel, outDir: string, options: Wr
   const out = new OutputDirectory(outDir);
   try {
     const timeseries = new TimeseriesWriter(out.path('timeseries.csv'), model);
-    const tasks = options.tasksCsv === false ? undefined : new TasksWriter(out.path('tasks.csv'));
+    const tasks = options.tasksCsv === false ? undefined : new TasksWriter(out.path('tasks.csv'), model.capacityProviders.map((p) => p.name));
     const result = simulate(model, {
       sink: {
         sample: (row) => timeseries.write(row),

@@ -2,7 +2,9 @@ import type { EventKind, Simulation } from '../engine/simulation.js';
 import type { RandomStreams } from '../engine/rng.js';
 import type { ClusterState } from '../model/clusterState.js';
 import type { JobSpec } from '../model/specs.js';
-import { OwnerKind, type Task } from '../model/task.js';
+import type { FargateCapacity } from '../capacity/fargate.js';
+import type { ClusterObserver } from '../model/clusterState.js';
+import { OwnerKind, TaskState, type Task } from '../model/task.js';
 import { diagnoseFailure } from '../placement/diagnose.js';
 import { placeTask } from '../placement/place.js';
 import { Phase } from '../sim/phases.js';
@@ -11,14 +13,17 @@ import type { SchedulerListener } from './listener.js';
 import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
 import type { TaskLifecycle } from './taskLifecycle.js';
 import type { Workload } from './workload.js';
+import { placementViewFor, StrategyCounts } from './strategyCounts.js';
 
 /**
  * Job streams: RunTask calls arriving by each stream's process, `count` tasks each, waiting in one
  * queue in arrival order until they can be placed (as a batch queue in front of RunTask would).
  * fifo: the oldest waiting task blocks the rest; backfill: later tasks that fit may go first.
- * Tasks are not retried if they are lost with their host.
+ * Tasks are not retried if they are lost with their host. With a capacity provider strategy, each
+ * task's provider follows the split rules over the stream's tasks not yet STOPPING; Fargate tasks
+ * leave the queue at once (they wait for Fargate's quotas, not for instances).
  */
-export class JobScheduler implements PassParticipant {
+export class JobScheduler implements PassParticipant, ClusterObserver {
   private readonly arrivalKind: EventKind;
   private readonly processes: ArrivalProcess[];
   private queue: (Task | undefined)[] = [];
@@ -30,6 +35,7 @@ export class JobScheduler implements PassParticipant {
   /** Per job stream: the pass in which its placement failed (tried once per pass). */
   private readonly failedInPass: number[];
   private pass = 0;
+  private readonly strategies: (StrategyCounts | undefined)[];
 
   constructor(
     private readonly sim: Simulation,
@@ -42,7 +48,9 @@ export class JobScheduler implements PassParticipant {
     streams: RandomStreams,
     private readonly backfill: boolean,
     private readonly randomTieBreak: boolean,
+    private readonly fargate: FargateCapacity,
   ) {
+    this.strategies = jobs.map((job) => (job.launch.type === 'strategy' ? new StrategyCounts(job.launch.items) : undefined));
     this.processes = jobs.map((job) => new ArrivalProcess(job, streams.stream(`job:${job.name}:arrivals`)));
     this.failedInPass = jobs.map(() => -1);
     this.arrivalKind = sim.register('job.arrival', Phase.Arrival, (job) => this.arrive(job));
@@ -70,15 +78,29 @@ export class JobScheduler implements PassParticipant {
       const task = this.queue[i];
       if (task === undefined || this.failedInPass[task.owner] === pass) continue;
       const workload = this.workloads[task.owner] as Workload;
-      const host = placeTask(workload.request, this.cluster, this.randomTieBreak, workload.streams.placement);
+      const strategy = this.strategies[task.owner];
+      const provider = strategy?.next();
+      if (provider !== undefined && provider.kind !== 'asg') {
+        this.dequeue(i);
+        task.provider = provider.index;
+        strategy?.add(provider.index);
+        this.fargate.launch(task, provider);
+        this.listener.jobPlaced(task);
+        continue;
+      }
+      const view = placementViewFor(this.cluster, provider);
+      const host = placeTask(workload.request, view, this.randomTieBreak, workload.streams.placement);
       if (host === undefined) {
         this.failedInPass[task.owner] = pass;
-        this.listener.placementFailed(OwnerKind.Job, task.owner, diagnoseFailure(workload.request, this.cluster), this.sim.now);
+        this.listener.placementFailed(OwnerKind.Job, task.owner, diagnoseFailure(workload.request, view), this.sim.now);
         if (!this.backfill) break;
         continue;
       }
-      this.queue[i] = undefined;
-      this.waiting--;
+      this.dequeue(i);
+      if (provider !== undefined) {
+        task.provider = provider.index;
+        strategy?.add(provider.index);
+      }
       this.lifecycle.start(task, host);
       this.listener.jobPlaced(task);
     }
@@ -86,6 +108,17 @@ export class JobScheduler implements PassParticipant {
     this.compact();
     this.blockedAt = this.waiting > 0 ? this.cluster.capacityVersion : -1;
     this.examined = this.queue.length;
+  }
+
+  /** A job task stops counting toward its stream's provider split once it is STOPPING. */
+  taskStateChanged(task: Task, from: TaskState): void {
+    if (task.ownerKind !== OwnerKind.Job || task.provider < 0 || from >= TaskState.Stopping) return;
+    if (task.state === TaskState.Stopping || task.state === TaskState.Stopped) this.strategies[task.owner]?.remove(task.provider);
+  }
+
+  private dequeue(i: number): void {
+    this.queue[i] = undefined;
+    this.waiting--;
   }
 
   private arrive(job: number): void {

@@ -10,7 +10,10 @@ import { placeTask } from '../placement/place.js';
 import { STAGE_REASONS, Stage } from '../placement/types.js';
 import { LaunchBudget } from './launchBudget.js';
 import type { SchedulerListener } from './listener.js';
-import { chooseTaskToStop } from './scaleIn.js';
+import type { FargateCapacity } from '../capacity/fargate.js';
+import type { CapacityProviderSpec } from '../model/specs.js';
+import { chooseFargateTaskToStop, chooseTaskToStop } from './scaleIn.js';
+import { placementViewFor, StrategyCounts } from './strategyCounts.js';
 import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
 import type { TaskLifecycle } from './taskLifecycle.js';
 import type { Workload } from './workload.js';
@@ -32,6 +35,9 @@ interface ServiceState {
   retryAt: number;
   /** Tasks not yet STOPPING. */
   readonly tasks: Set<Task>;
+  /** With a capacity provider strategy: those tasks per provider. */
+  readonly strategy: StrategyCounts | undefined;
+  readonly fargate: boolean;
   /** DAEMON: eligible ACTIVE hosts still without a task. */
   readonly daemonNeeds: Set<Host>;
   readonly daemonHosts: Set<Host>;
@@ -53,6 +59,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     launchRatePerMinute: number,
     private readonly randomTieBreak: boolean,
     scaleInStream: (service: ServiceSpec) => Random,
+    private readonly fargateCapacity: FargateCapacity,
   ) {
     this.services = specs.map((spec, i) => ({
       spec,
@@ -63,6 +70,8 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       failedAt: -1,
       retryAt: -1,
       tasks: new Set(),
+      strategy: spec.launch.type === 'strategy' ? new StrategyCounts(spec.launch.items) : undefined,
+      fargate: spec.launch.type === 'strategy' && spec.launch.fargate,
       daemonNeeds: new Set(),
       daemonHosts: new Set(),
     }));
@@ -127,8 +136,20 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   taskStateChanged(task: Task): void {
     if (task.ownerKind !== OwnerKind.Service || task.state < TaskState.Stopping) return;
     const s = this.services[task.owner] as ServiceState;
-    s.tasks.delete(task);
+    this.forget(s, task);
     this.touched.add(s);
+  }
+
+  /** The task no longer counts toward the service (it is STOPPING, or chosen to stop). */
+  private forget(s: ServiceState, task: Task): void {
+    if (s.tasks.delete(task)) s.strategy?.remove(task.provider);
+  }
+
+  /** Tasks on one provider (the scale-in choice is made among them), or all tasks without a strategy. */
+  private scaleInPool(s: ServiceState): Iterable<Task> {
+    const provider = s.strategy?.toShrink() ?? -1;
+    if (provider < 0) return s.tasks;
+    return [...s.tasks].filter((t) => t.provider === provider);
   }
 
   taskStopped(task: Task): void {
@@ -156,9 +177,12 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   private scheduleReplica(s: ServiceState): void {
     const now = this.sim.now;
     while (s.tasks.size > s.desired) {
-      const victim = chooseTaskToStop(s.tasks, s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
+      const pool = this.scaleInPool(s);
+      const victim = s.fargate
+        ? chooseFargateTaskToStop(pool, s.scaleInStream)
+        : chooseTaskToStop(pool, s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
       if (victim === undefined) break;
-      s.tasks.delete(victim);
+      this.forget(s, victim);
       this.lifecycle.requestStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`);
     }
     while (s.tasks.size < s.desired && s.failedAt !== this.cluster.capacityVersion) {
@@ -170,14 +194,21 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
         }
         return;
       }
-      const host = placeTask(s.workload.request, this.cluster, this.randomTieBreak, s.workload.streams.placement);
+      const provider = s.strategy?.next();
+      if (provider !== undefined && provider.kind !== 'asg') {
+        s.budget.take(now);
+        this.fargateCapacity.launch(this.newTask(s, provider), provider);
+        continue;
+      }
+      const view = placementViewFor(this.cluster, provider);
+      const host = placeTask(s.workload.request, view, this.randomTieBreak, s.workload.streams.placement);
       if (host === undefined) {
         s.failedAt = this.cluster.capacityVersion;
-        this.listener.placementFailed(OwnerKind.Service, s.spec.index, diagnoseFailure(s.workload.request, this.cluster), now);
+        this.listener.placementFailed(OwnerKind.Service, s.spec.index, diagnoseFailure(s.workload.request, view), now);
         return;
       }
       s.budget.take(now);
-      this.launch(s, host);
+      this.launch(s, host, provider);
     }
   }
 
@@ -198,9 +229,17 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     if (failed) s.failedAt = this.cluster.capacityVersion;
   }
 
-  private launch(s: ServiceState, host: Host): void {
+  private newTask(s: ServiceState, provider: CapacityProviderSpec | undefined): Task {
     const task = this.cluster.createTask(OwnerKind.Service, s.spec.index, s.workload.request.group, s.workload.taskDefinition, this.sim.now);
+    if (provider !== undefined) {
+      task.provider = provider.index;
+      s.strategy?.add(provider.index);
+    }
     s.tasks.add(task);
-    this.lifecycle.start(task, host);
+    return task;
+  }
+
+  private launch(s: ServiceState, host: Host, provider?: CapacityProviderSpec): void {
+    this.lifecycle.start(this.newTask(s, provider), host);
   }
 }

@@ -1,3 +1,4 @@
+import type { FargateStarter } from '../capacity/fargate.js';
 import type { Sampler } from '../engine/distributions.js';
 import type { EventKind, Simulation } from '../engine/simulation.js';
 import type { ClusterState } from '../model/clusterState.js';
@@ -11,7 +12,7 @@ import type { Workload } from './workload.js';
  * ENI attach (awsvpc) in PROVISIONING, image pull and container start in PENDING, the run time (jobs)
  * or a crash (services) while RUNNING, and SIGTERM → exit (at most stopTimeout) in STOPPING.
  */
-export class TaskLifecycle {
+export class TaskLifecycle implements FargateStarter {
   private readonly advanceKind: EventKind;
   private readonly endKind: EventKind;
 
@@ -32,6 +33,11 @@ export class TaskLifecycle {
     const delay = task.taskDefinition.usesEni ? this.eniAttachTime.sample(this.workloadOf(task).streams.eniAttach) : 0;
     if (delay === 0) this.advance(task);
     else task.timer = this.sim.scheduleIn(this.advanceKind, delay, task.slot);
+  }
+
+  /** A Fargate task (already placed on its capacity) moves from PROVISIONING to PENDING after `delay`. */
+  provisionAfter(task: Task, delay: number): void {
+    task.timer = this.sim.scheduleIn(this.advanceKind, delay, task.slot);
   }
 
   /** A graceful stop (scale-in, user): RUNNING tasks get SIGTERM and exit within stopTimeout. */

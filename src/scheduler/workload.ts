@@ -33,6 +33,8 @@ export interface Workload {
     readonly shutdown: Random;
     readonly eniAttach: Random;
     readonly end: Random;
+    /** Fargate provisioning times. */
+    readonly provisioning: Random;
   };
 }
 
@@ -75,6 +77,7 @@ function makeWorkload(
       shutdown: stream('shutdown'),
       eniAttach: stream('eniAttach'),
       end: stream(kind === OwnerKind.Job ? 'runTime' : 'crash'),
+      provisioning: stream('provisioning'),
     },
   };
 }

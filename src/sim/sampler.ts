@@ -14,6 +14,8 @@ export interface SampleRow {
   readonly cpuReservation: number;
   readonly memoryReservation: number;
   readonly costSoFar: number;
+  /** Fargate and Fargate Spot tasks not yet STOPPED. */
+  readonly fargateTasks: number;
   readonly services: readonly { readonly desired: number; readonly running: number; readonly pending: number; readonly waiting: number }[];
   readonly jobs: readonly { readonly queued: number; readonly pending: number; readonly running: number }[];
   readonly jobsQueuedTotal: number;
@@ -24,6 +26,7 @@ export function startSampler(
   intervalMs: number,
   cluster: ClusterState,
   recorder: Recorder,
+  costSoFar: (now: number) => number,
   billing: Ec2Billing,
   jobs: JobScheduler,
   emit: (row: SampleRow) => void,
@@ -38,7 +41,8 @@ export function startSampler(
       instancesInUse: cluster.hostsInUse,
       cpuReservation: reservation.cpu,
       memoryReservation: reservation.mem,
-      costSoFar: billing.costSoFar(sim.now),
+      costSoFar: costSoFar(sim.now),
+      fargateTasks: cluster.fargateTasks,
       services: recorder.services.map((s) => ({
         desired: s.desired,
         running: s.running,

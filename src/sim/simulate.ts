@@ -1,6 +1,8 @@
 import { RandomStreams } from '../engine/rng.js';
 import { Simulation, type RunStats } from '../engine/simulation.js';
 import { Ec2Billing } from '../billing/ec2Billing.js';
+import { FargateBilling } from '../billing/fargateBilling.js';
+import { FargateCapacity } from '../capacity/fargate.js';
 import { AutoScalingGroups } from '../capacity/autoScalingGroups.js';
 import { Recorder } from '../metrics/recorder.js';
 import { buildSummary, type Summary } from '../metrics/summary.js';
@@ -49,20 +51,43 @@ function eniLimit(trunking: boolean): (group: AutoScalingGroupSpec) => number {
   };
 }
 
+/**
+ * The cluster and its placement indexes: one over all instances for the EC2 launch type, and one per
+ * Auto Scaling group whose capacity provider some strategy uses, each keeping the orders its
+ * workloads' strategies walk.
+ */
+function createCluster(model: ScenarioModel, randomTieBreak: boolean): ClusterState {
+  const workloads = [...model.services, ...model.jobs];
+  const ec2 = workloads.filter((w) => w.launch.type === 'ec2');
+  const cluster = new ClusterState(
+    new HostIndex(indexRequirements(ec2.map((w) => w.placement.strategies), randomTieBreak)),
+    model.spreadAttributes,
+    model.agentVersion,
+    eniLimit(model.awsvpcTrunking),
+  );
+  if (ec2.length === 0) cluster.skipGlobalIndex();
+  for (const group of model.autoScalingGroups) {
+    const users = workloads.filter((w) => w.launch.type === 'strategy' && w.launch.items.some((i) => i.provider.group === group));
+    if (users.length > 0) cluster.indexProvider(group.index, new HostIndex(indexRequirements(users.map((w) => w.placement.strategies), randomTieBreak)));
+  }
+  const placements = workloads.map((w) => w.placement);
+  if (placements.some((p) => p.memberOf.some((q) => q.dependsOnTasks))) cluster.groups.trackEverything();
+  return cluster;
+}
+
 /** Runs a scenario to its end. Components are created and registered in this fixed order. */
 export function simulate(model: ScenarioModel, options: SimulateOptions = {}): SimulationResult {
   const sim = new Simulation(4096);
   const streams = new RandomStreams(model.seed);
   const randomTieBreak = model.settings.placementTieBreak === 'random';
-  const chains = [...model.services.map((s) => s.placement.strategies), ...model.jobs.map((j) => j.placement.strategies)];
-  const cluster = new ClusterState(new HostIndex(indexRequirements(chains, randomTieBreak)), model.spreadAttributes, model.agentVersion, eniLimit(model.awsvpcTrunking));
-  const placements = [...model.services.map((s) => s.placement), ...model.jobs.map((j) => j.placement)];
-  if (placements.some((p) => p.memberOf.some((q) => q.dependsOnTasks))) cluster.groups.trackEverything();
+  const cluster = createCluster(model, randomTieBreak);
   const serviceWorkloads = model.services.map((s) => serviceWorkload(s, cluster, streams));
   const jobWorkloads = model.jobs.map((j) => jobWorkload(j, cluster, streams));
   const workloadOf = (task: Task): Workload => (task.ownerKind === OwnerKind.Service ? serviceWorkloads : jobWorkloads)[task.owner] as Workload;
 
   const lifecycle = new TaskLifecycle(sim, cluster, workloadOf, model.settings.eniAttachTime);
+  const fargate = new FargateCapacity(sim, cluster, lifecycle, model.fargate, model.availabilityZones, { services: model.services.length, jobs: model.jobs.length }, (task) => workloadOf(task).streams.provisioning);
+  const fargateBilling = new FargateBilling(model.capacityProviders, model.fargate, model.services.length, model.jobs.length);
   const crashes = new ServiceCrashes(sim, lifecycle, serviceWorkloads);
   const pass = new SchedulingPass(sim);
   const recorder = new Recorder(model.services.length, model.jobs.length);
@@ -70,15 +95,19 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const services = new ServiceScheduler(
     sim, cluster, lifecycle, pass, recorder, serviceWorkloads, model.services, model.settings.serviceLaunchRatePerMinute, randomTieBreak,
     (s) => streams.stream(`service:${s.name}:scaleIn`),
+    fargate,
   );
-  const jobs = new JobScheduler(sim, cluster, lifecycle, pass, recorder, model.jobs, jobWorkloads, streams, model.settings.jobQueue === 'backfill', randomTieBreak);
+  const jobs = new JobScheduler(sim, cluster, lifecycle, pass, recorder, model.jobs, jobWorkloads, streams, model.settings.jobQueue === 'backfill', randomTieBreak, fargate);
   const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle);
   new Timeline(sim, cluster, groups, services, model.timeline, streams.stream('timeline'));
 
   cluster.observe(crashes);
   cluster.observe(billing);
+  cluster.observe(fargateBilling);
   cluster.observe(recorder);
   cluster.observe(services);
+  if (model.jobs.some((j) => j.launch.type === 'strategy')) cluster.observe(jobs);
+  cluster.observe(fargate);
   const sink = options.sink;
   if (sink?.taskFinished !== undefined) {
     const finished = sink.taskFinished.bind(sink);
@@ -87,7 +116,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   for (const observer of options.observers ?? []) cluster.observe(observer);
   pass.add(services);
   pass.add(jobs);
-  startSampler(sim, model.sampleIntervalMs, cluster, recorder, billing, jobs, (row) => sink?.sample?.(row));
+  startSampler(sim, model.sampleIntervalMs, cluster, recorder, (now) => billing.costSoFar(now) + fargateBilling.costSoFar(now), billing, jobs, (row) => sink?.sample?.(row));
   if (options.onProgress !== undefined) {
     sim.onProgress = options.onProgress;
     sim.progressEvery = 1 << 18;
@@ -106,8 +135,12 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
       sink?.taskUnfinished?.(task, workloadOf(task));
     }
   }
+  for (const task of cluster.activeFargateTasks()) {
+    fargateBilling.closeTask(task, end);
+    sink?.taskUnfinished?.(task, workloadOf(task));
+  }
   for (const task of jobs.waitingTasks()) sink?.taskUnfinished?.(task, workloadOf(task));
   const settled = billing.settle(cluster.hosts, end);
-  const summary = buildSummary({ model, recorder, billing, settled, cluster, events: run.events, jobsQueued: jobs.queued });
+  const summary = buildSummary({ model, recorder, billing, fargate: fargateBilling, settled, cluster, events: run.events, jobsQueued: jobs.queued });
   return { summary, run, placements: recorder.placements };
 }

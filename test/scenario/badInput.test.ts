@@ -77,8 +77,13 @@ describe('bad scenarios give "path: message" problems', () => {
   });
 
   it('reserved features say they are not modelled yet rather than being ignored', () => {
-    const json = scenarioJson({ services: [{ serviceName: 's', taskDefinition: 'app', capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] }] });
-    expect(issuesOf(json)).toEqual(['services[0].capacityProviderStrategy: capacity providers are not modelled in this version; use launchType "EC2"']);
+    expect(issuesOf(scenarioJson({ scalingPolicies: [] }))).toEqual(['scalingPolicies: reserved for a later version of fleetsim; not modelled yet']);
+    const json = scenarioJson({
+      capacityProviders: [{ name: 'cp', autoScalingGroupProvider: { autoScalingGroupArn: 'g', managedScaling: { status: 'ENABLED' } } }],
+    });
+    expect(issuesOf(json)).toEqual([
+      'capacityProviders[0].autoScalingGroupProvider.managedScaling.status: managed scaling (cluster auto scaling) is not modelled in this version; use DISABLED',
+    ]);
   });
 
   it('a distribution with a wrong type names the choices', () => {

@@ -33,7 +33,9 @@ export interface TaskRow {
   readonly owner: string;
   readonly instanceId: string;
   readonly zone: string;
+  readonly provider: number;
   readonly placedAt: number;
+  readonly pullStartedAt: number;
   readonly startedAt: number;
   readonly stoppingAt: number;
   readonly stoppedAt: number;
@@ -52,8 +54,10 @@ function row(task: Task, owner: string): TaskRow {
     id: task.id,
     owner,
     instanceId: task.host?.instanceId ?? '',
-    zone: task.host?.availabilityZone ?? '',
+    zone: task.host?.availabilityZone ?? task.zone,
+    provider: task.provider,
     placedAt: task.placedAt,
+    pullStartedAt: task.pullStartedAt,
     startedAt: task.startedAt,
     stoppingAt: task.stoppingAt,
     stoppedAt: task.stoppedAt,

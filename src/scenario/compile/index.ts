@@ -2,6 +2,7 @@ import type { ScenarioModel, StrategySpec } from '../../model/specs.js';
 import type { ScenarioDocument } from '../schema/scenario.js';
 import type { CompileContext } from './context.js';
 import { compileAutoScalingGroups } from './capacity.js';
+import { compileAssociations, compileCapacityProviders, compileStrategy } from './capacityProviders.js';
 import { compileDistribution, ms } from './distribution.js';
 import { compileTaskDefinitions } from './taskDefinitions.js';
 import { compileTimeline } from './timeline.js';
@@ -21,18 +22,21 @@ export function compileScenario(ctx: CompileContext, doc: ScenarioDocument): Sce
   doc.jobs.forEach((job, i) => {
     if (doc.services.some((s) => s.serviceName === job.name)) ctx.issues.add(['jobs', i, 'name'], `"${job.name}" is also a service name`);
   });
-  if (doc.cluster.capacityProviders !== undefined) ctx.issues.add(['cluster', 'capacityProviders'], 'capacity providers are not modelled in this version');
-  if (doc.cluster.defaultCapacityProviderStrategy !== undefined) {
-    ctx.issues.add(['cluster', 'defaultCapacityProviderStrategy'], 'capacity providers are not modelled in this version');
-  }
-  for (const reserved of ['capacityProviders', 'scalingPolicies', 'demand'] as const) {
+  for (const reserved of ['scalingPolicies', 'demand'] as const) {
     if (doc[reserved] !== undefined) ctx.issues.add([reserved], 'reserved for a later version of fleetsim; not modelled yet');
   }
   const startEpochMs = Date.parse(doc.start);
   const groups = compileAutoScalingGroups(ctx, doc.autoScalingGroups, doc.availabilityZones);
   const taskDefinitions = compileTaskDefinitions(ctx, doc.taskDefinitions);
-  const services = compileServices(ctx, doc.services, taskDefinitions, groups);
-  const jobs = compileJobs(ctx, doc.jobs, taskDefinitions, groups, durationMs);
+  const providers = compileCapacityProviders(ctx, doc.capacityProviders, groups);
+  const associated = compileAssociations(ctx, doc.cluster.capacityProviders, providers);
+  const defaultItems = doc.cluster.defaultCapacityProviderStrategy;
+  const defaultStrategy =
+    defaultItems === undefined ? undefined : compileStrategy(ctx, defaultItems, providers, associated, ['cluster', 'defaultCapacityProviderStrategy']);
+  const capacity = { groups, providers, associated, defaultStrategy };
+  const services = compileServices(ctx, doc.services, taskDefinitions, capacity);
+  const jobs = compileJobs(ctx, doc.jobs, taskDefinitions, capacity, durationMs);
+  const f = doc.fargate;
   const timeline = compileTimeline(ctx, doc.events, services, groups, doc.availabilityZones, durationMs);
   const s = doc.simulation;
   return {
@@ -48,6 +52,16 @@ export function compileScenario(ctx: CompileContext, doc: ScenarioDocument): Sce
     awsvpcTrunking: doc.cluster.awsvpcTrunking,
     agentVersion: doc.cluster.agentVersion,
     autoScalingGroups: groups,
+    capacityProviders: providers,
+    fargate: {
+      provisioningTime: compileDistribution(ctx, f.provisioningTime, ['fargate', 'provisioningTime']),
+      spotDiscount: f.spotDiscount,
+      launchRate: f.launchRate,
+      spotLaunchRate: f.spotLaunchRate,
+      vcpuQuota: f.vcpuQuota,
+      spotVcpuQuota: f.spotVcpuQuota,
+      prices: f.prices,
+    },
     taskDefinitions,
     services,
     jobs,

@@ -1,3 +1,4 @@
+import { fargateSizeHint, isFargateSize } from '../../capacity/fargateSizes.js';
 import type { TaskDefinitionSpec, HostPort } from '../../model/specs.js';
 import type { PathPart } from '../issues.js';
 import type { TaskDefinitionInput } from '../schema/taskDefinition.js';
@@ -47,8 +48,11 @@ function compileTaskDefinition(ctx: CompileContext, td: TaskDefinitionInput, rev
     memory = containers.reduce((sum, c) => sum + (c.memoryReservation ?? c.memory ?? 0), 0);
   }
   const compatibilities = td.requiresCompatibilities;
-  if (compatibilities !== undefined && !compatibilities.includes('EC2')) {
-    ctx.issues.add([...path, 'requiresCompatibilities'], 'fleetsim runs tasks on EC2 capacity only in this version: include "EC2"');
+  if (compatibilities?.includes('FARGATE')) {
+    if (td.networkMode !== 'awsvpc') ctx.issues.add([...path, 'networkMode'], 'FARGATE-compatible task definitions need networkMode "awsvpc"');
+    if (memory !== undefined && !isFargateSize(cpu, memory)) {
+      ctx.issues.add([...path, 'cpu'], `${cpu} CPU units / ${memory} MiB is not a Fargate size: ${fargateSizeHint(cpu, memory)}`);
+    }
   }
   const constraints = compileConstraints(ctx, td.placementConstraints, [...path, 'placementConstraints'], false);
   const arch = td.runtimePlatform?.cpuArchitecture;
@@ -68,6 +72,7 @@ function compileTaskDefinition(ctx: CompileContext, td: TaskDefinitionInput, rev
     containerStartTime: compileDistribution(ctx, td.containerStartTime, [...path, 'containerStartTime']),
     shutdownTime: compileDistribution(ctx, td.shutdownTime, [...path, 'shutdownTime']),
     stopTimeoutMs: Math.max(...stopTimeouts) * 1000,
+    compatibilities,
   };
 }
 

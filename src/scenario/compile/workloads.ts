@@ -1,9 +1,11 @@
-import type { AutoScalingGroupSpec, JobSpec, ServiceSpec, TaskDefinitionSpec } from '../../model/specs.js';
+import { fargateSizeHint, isFargateSize } from '../../capacity/fargateSizes.js';
+import type { AutoScalingGroupSpec, CapacityProviderSpec, JobSpec, LaunchSpec, ServiceSpec, StrategyItemSpec, TaskDefinitionSpec } from '../../model/specs.js';
 import type { PathPart } from '../issues.js';
 import type { JobInput } from '../schema/job.js';
 import type { ServiceInput } from '../schema/service.js';
 import type { CompileContext } from './context.js';
 import { compileArrivals } from './arrivals.js';
+import { compileLaunch } from './capacityProviders.js';
 import { compileDistribution, ms } from './distribution.js';
 import { compilePlacement, DEFAULT_SERVICE_STRATEGIES } from './placement.js';
 
@@ -42,43 +44,71 @@ function checkFits(ctx: CompileContext, td: TaskDefinitionSpec, groups: readonly
   }
 }
 
-function checkLaunch(ctx: CompileContext, launchType: string | undefined, strategy: unknown, path: readonly PathPart[]): void {
-  if (launchType !== undefined && strategy !== undefined) {
-    ctx.issues.add([...path, 'capacityProviderStrategy'], 'launchType and capacityProviderStrategy are mutually exclusive');
-  } else if (strategy !== undefined) {
-    ctx.issues.add([...path, 'capacityProviderStrategy'], 'capacity providers are not modelled in this version; use launchType "EC2"');
+/** What workloads need to resolve their launch: providers, the cluster's associations and default strategy. */
+export interface CapacityContext {
+  readonly groups: readonly AutoScalingGroupSpec[];
+  readonly providers: readonly CapacityProviderSpec[];
+  readonly associated: ReadonlySet<string>;
+  readonly defaultStrategy: readonly StrategyItemSpec[] | undefined;
+}
+
+/** Fargate needs awsvpc, a valid size and a FARGATE-compatible task definition (aws-behaviour.md §6). */
+function checkFargate(ctx: CompileContext, td: TaskDefinitionSpec, path: readonly PathPart[]): void {
+  const at = [...path, 'taskDefinition'];
+  if (td.networkMode !== 'awsvpc') ctx.issues.add(at, `task definition ${td.key} runs on Fargate, which needs networkMode "awsvpc" (it has "${td.networkMode}")`);
+  if (!isFargateSize(td.cpu, td.memory)) {
+    ctx.issues.add(at, `task definition ${td.key} (${td.cpu} CPU units, ${td.memory} MiB) is not a Fargate size: ${fargateSizeHint(td.cpu, td.memory)}`);
   }
-  if (launchType !== undefined && launchType !== 'EC2') {
-    ctx.issues.add([...path, 'launchType'], `launch type ${launchType} is not modelled in this version; use "EC2"`);
+  if (td.compatibilities !== undefined && !td.compatibilities.includes('FARGATE')) {
+    ctx.issues.add(at, `task definition ${td.key} runs on Fargate but its requiresCompatibilities lacks "FARGATE"`);
   }
 }
 
-/** What services and jobs share: the launch type check, the task definition, and that it fits somewhere. */
-function workloadTaskDefinition(
+/** What services and jobs share: the launch, the task definition, and that it fits the capacity it may use. */
+function workloadLaunch(
   ctx: CompileContext,
-  input: { launchType?: string | undefined; capacityProviderStrategy?: unknown; taskDefinition: string },
+  input: { launchType?: string | undefined; capacityProviderStrategy?: readonly { capacityProvider: string; weight: number; base: number }[] | undefined; taskDefinition: string },
   taskDefinitions: readonly TaskDefinitionSpec[],
-  groups: readonly AutoScalingGroupSpec[],
+  capacity: CapacityContext,
   path: readonly PathPart[],
-): TaskDefinitionSpec | undefined {
-  checkLaunch(ctx, input.launchType, input.capacityProviderStrategy, path);
+): { td: TaskDefinitionSpec; launch: LaunchSpec } | undefined {
+  const launch = compileLaunch(ctx, input, capacity.defaultStrategy, capacity.providers, capacity.associated, path);
   const td = resolveTaskDefinition(ctx, input.taskDefinition, taskDefinitions, [...path, 'taskDefinition']);
-  if (td !== undefined) checkFits(ctx, td, groups, [...path, 'taskDefinition']);
-  return td;
+  if (td === undefined) return undefined;
+  if (launch.type === 'strategy' && launch.fargate) checkFargate(ctx, td, path);
+  else {
+    if (td.compatibilities !== undefined && !td.compatibilities.includes('EC2')) {
+      ctx.issues.add([...path, 'taskDefinition'], `task definition ${td.key} runs on EC2 but its requiresCompatibilities lacks "EC2"`);
+    }
+    const groups = launch.type === 'ec2' ? capacity.groups : launch.items.flatMap((i) => (i.provider.group === undefined ? [] : [i.provider.group]));
+    checkFits(ctx, td, groups, [...path, 'taskDefinition']);
+  }
+  return { td, launch };
+}
+
+/** Fargate takes no placement strategies or constraints, and no daemons. */
+function checkFargatePlacement(ctx: CompileContext, input: { placementStrategy?: unknown; placementConstraints: readonly unknown[] }, path: readonly PathPart[]): void {
+  if (input.placementStrategy !== undefined) ctx.issues.add([...path, 'placementStrategy'], 'placement strategies are not supported on Fargate');
+  if (input.placementConstraints.length > 0) ctx.issues.add([...path, 'placementConstraints'], 'placement constraints are not supported on Fargate');
 }
 
 export function compileServices(
   ctx: CompileContext,
   input: readonly ServiceInput[],
   taskDefinitions: readonly TaskDefinitionSpec[],
-  groups: readonly AutoScalingGroupSpec[],
+  capacity: CapacityContext,
 ): ServiceSpec[] {
   const out: ServiceSpec[] = [];
   input.forEach((s, i) => {
     const path = ['services', i];
-    const td = workloadTaskDefinition(ctx, s, taskDefinitions, groups, path);
-    if (td === undefined) return;
+    const resolved = workloadLaunch(ctx, s, taskDefinitions, capacity, path);
+    if (resolved === undefined) return;
+    const { td, launch } = resolved;
     const daemon = s.schedulingStrategy === 'DAEMON';
+    const fargate = launch.type === 'strategy' && launch.fargate;
+    if (fargate) checkFargatePlacement(ctx, s, path);
+    if (fargate && daemon) ctx.issues.add([...path, 'schedulingStrategy'], 'DAEMON services cannot run on Fargate');
+    else if (daemon && launch.type === 'strategy') ctx.issues.add([...path, 'schedulingStrategy'], 'fleetsim runs DAEMON services with the EC2 launch type only (no capacity provider strategy)');
     if (daemon && s.placementStrategy !== undefined) ctx.issues.add([...path, 'placementStrategy'], 'DAEMON services take no placement strategy');
     const dc = s.deploymentConfiguration;
     out.push({
@@ -92,6 +122,7 @@ export function compileServices(
       timeToCrash: s.timeToCrash === undefined ? undefined : compileDistribution(ctx, s.timeToCrash, [...path, 'timeToCrash']),
       minimumHealthyPercent: dc?.minimumHealthyPercent ?? (daemon ? 0 : 100),
       maximumPercent: dc?.maximumPercent ?? (daemon ? 100 : 200),
+      launch,
     });
   });
   return out;
@@ -101,14 +132,16 @@ export function compileJobs(
   ctx: CompileContext,
   input: readonly JobInput[],
   taskDefinitions: readonly TaskDefinitionSpec[],
-  groups: readonly AutoScalingGroupSpec[],
+  capacity: CapacityContext,
   durationMs: number,
 ): JobSpec[] {
   const out: JobSpec[] = [];
   input.forEach((j, i) => {
     const path = ['jobs', i];
-    const td = workloadTaskDefinition(ctx, j, taskDefinitions, groups, path);
-    if (td === undefined) return;
+    const resolved = workloadLaunch(ctx, j, taskDefinitions, capacity, path);
+    if (resolved === undefined) return;
+    const { td, launch } = resolved;
+    if (launch.type === 'strategy' && launch.fargate) checkFargatePlacement(ctx, j, path);
     const startMs = ms(j.start);
     const endMs = j.end === undefined ? durationMs : ms(j.end);
     if (endMs < startMs) ctx.issues.add([...path, 'end'], 'end must not come before start');
@@ -124,6 +157,7 @@ export function compileJobs(
       count: j.count,
       runTime: compileDistribution(ctx, j.runTime, [...path, 'runTime']),
       placement: compilePlacement(ctx, j.placementStrategy ?? [], j.placementConstraints, td.memberOf, path),
+      launch,
     });
   });
   return out;

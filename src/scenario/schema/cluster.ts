@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CapacityProviderStrategy } from './capacityProviders.js';
 import { Attributes, Count, Distribution, Name } from './primitives.js';
 
 /** EC2 capacity: Auto Scaling groups of one instance type (CreateAutoScalingGroup spelling) plus knobs. */
@@ -23,8 +24,12 @@ export const Cluster = z.strictObject({
   clusterName: Name.default('default'),
   awsvpcTrunking: z.boolean().default(false).meta({ description: 'awsvpcTrunking account setting: tasks use branch ENIs.' }),
   agentVersion: z.string().default('1.89.0').meta({ description: 'Value of the agentVersion query subject.' }),
-  capacityProviders: z.array(z.string()).optional().meta({ description: 'Reserved for capacity providers (not modelled yet).' }),
-  defaultCapacityProviderStrategy: z.array(z.unknown()).optional().meta({ description: 'Reserved for capacity providers (not modelled yet).' }),
+  capacityProviders: z.array(z.string().min(1)).max(20).default([]).meta({
+    description: 'Providers associated with the cluster (PutClusterCapacityProviders): names from capacityProviders, "FARGATE", "FARGATE_SPOT".',
+  }),
+  defaultCapacityProviderStrategy: CapacityProviderStrategy.optional().meta({
+    description: 'Used by services and jobs that give neither launchType nor capacityProviderStrategy.',
+  }),
 });
 
 export type AutoScalingGroupInput = z.infer<typeof AutoScalingGroup>;

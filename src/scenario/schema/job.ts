@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CapacityProviderStrategy } from './capacityProviders.js';
 import { Distribution, Duration, Name, PlacementConstraint, PlacementStrategy, PositiveCount } from './primitives.js';
 
 /** Streams of RunTask calls (batch work) with an arrival process; simulation-only apart from RunTask fields. */
@@ -35,7 +36,7 @@ export const Job = z.strictObject({
   runTime: Distribution.meta({ description: 'How long each task runs once RUNNING.' }),
   group: z.string().min(1).max(255).optional().meta({ description: 'Task group; default "family:<task definition family>".' }),
   launchType: z.enum(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']).optional(),
-  capacityProviderStrategy: z.array(z.strictObject({ capacityProvider: z.string(), weight: z.int().min(0).max(1000).default(0), base: z.int().min(0).default(0) })).optional(),
+  capacityProviderStrategy: CapacityProviderStrategy.optional(),
   placementStrategy: z.array(PlacementStrategy).max(5).optional().meta({ description: 'RunTask default is unconfirmed by AWS; fleetsim default: none (lowest instance).' }),
   placementConstraints: z.array(PlacementConstraint).max(10).default([]),
 });

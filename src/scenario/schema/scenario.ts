@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CapacityProvider, FARGATE_DEFAULTS, FargateSettings } from './capacityProviders.js';
 import { AutoScalingGroup, Cluster } from './cluster.js';
 import { TimelineEvent } from './events.js';
 import { Job } from './job.js';
@@ -34,8 +35,10 @@ export const Scenario = z.strictObject({
   sampleInterval: Duration.default('1m'),
   region: z.string().default('us-east-1'),
   availabilityZones: z.array(z.string().regex(/^[a-z]{2}-[a-z]+-\d[a-z]$/, { error: 'expected an AZ name like "us-east-1a"' })).min(1).default(['us-east-1a', 'us-east-1b', 'us-east-1c']),
-  cluster: Cluster.default({ clusterName: 'default', awsvpcTrunking: false, agentVersion: '1.89.0' }),
+  cluster: Cluster.default({ clusterName: 'default', awsvpcTrunking: false, agentVersion: '1.89.0', capacityProviders: [] }),
   autoScalingGroups: z.array(AutoScalingGroup).default([]),
+  capacityProviders: z.array(CapacityProvider).default([]).meta({ description: 'Auto Scaling group capacity providers (CreateCapacityProvider).' }),
+  fargate: FargateSettings.default(FARGATE_DEFAULTS).meta({ description: 'Simulation: Fargate and Fargate Spot latency, quotas and prices.' }),
   taskDefinitions: z.array(TaskDefinition).min(1, { error: 'at least one task definition is needed' }),
   services: z.array(Service).default([]),
   jobs: z.array(Job).default([]),
@@ -43,7 +46,6 @@ export const Scenario = z.strictObject({
   simulation: SimulationSettings.default({
     placementTieBreak: 'instanceId', eniAttachTime: '5s', serviceLaunchRatePerMinute: 500, costCpuWeight: 0.5, jobQueue: 'fifo',
   }),
-  capacityProviders: z.unknown().optional().meta({ description: 'Reserved: capacity providers, FARGATE/FARGATE_SPOT and Spot (not modelled yet).' }),
   scalingPolicies: z.unknown().optional().meta({ description: 'Reserved: Application Auto Scaling policies (not modelled yet).' }),
   demand: z.unknown().optional().meta({ description: 'Reserved: request demand profiles (not modelled yet).' }),
 });

@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { CapacityProviderStrategy } from './capacityProviders.js';
 import { Accepted, Count, Distribution, Name, PlacementConstraint, PlacementStrategy } from './primitives.js';
 
 /** CreateService input (AWS spelling) plus simulation knobs. See aws-behaviour.md §5 and §9. */
-export const CapacityProviderStrategyItem = z.strictObject({
-  capacityProvider: z.string().min(1),
-  weight: z.int().min(0).max(1000).default(0),
-  base: z.int().min(0).max(100000).default(0),
-});
 
 const DeploymentConfiguration = z.strictObject({
   maximumPercent: z.int().min(0).optional().meta({ description: 'Default 200 (REPLICA), 100 (DAEMON).' }),
@@ -33,7 +29,7 @@ export const Service = z.strictObject({
   taskDefinition: z.string().min(1).meta({ description: '"family", "family:revision" or a task definition ARN.' }),
   desiredCount: Count.default(0),
   launchType: z.enum(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']).optional(),
-  capacityProviderStrategy: z.array(CapacityProviderStrategyItem).max(20).optional(),
+  capacityProviderStrategy: CapacityProviderStrategy.optional(),
   schedulingStrategy: z.enum(['REPLICA', 'DAEMON']).default('REPLICA'),
   placementStrategy: z.array(PlacementStrategy).max(5).optional().meta({ description: 'Default: spread by availability zone, then by instance.' }),
   placementConstraints: z.array(PlacementConstraint).max(10).default([]),
