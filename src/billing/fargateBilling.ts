@@ -18,6 +18,8 @@ export interface FargateCost {
   billedMs: number;
   vcpuMs: number;
   units: bigint;
+  /** The same tasks at the On-Demand Fargate price (the baseline Spot is compared with). */
+  onDemandUnits: bigint;
 }
 
 /** Nano-dollars per hour for one task of this size on this provider. */
@@ -43,8 +45,8 @@ export class FargateBilling implements ClusterObserver {
     jobs: number,
   ) {
     this.byProvider = [
-      { provider: 'FARGATE', tasks: 0, billedMs: 0, vcpuMs: 0, units: 0n },
-      { provider: 'FARGATE_SPOT', tasks: 0, billedMs: 0, vcpuMs: 0, units: 0n },
+      { provider: 'FARGATE', tasks: 0, billedMs: 0, vcpuMs: 0, units: 0n, onDemandUnits: 0n },
+      { provider: 'FARGATE_SPOT', tasks: 0, billedMs: 0, vcpuMs: 0, units: 0n, onDemandUnits: 0n },
     ];
     this.serviceCost = new Array<number>(services).fill(0);
     this.jobCost = new Array<number>(jobs).fill(0);
@@ -72,6 +74,11 @@ export class FargateBilling implements ClusterObserver {
     return Number(this.closedUnits + BigInt(this.openRate) * BigInt(now) - this.openRateStart) / UNITS_PER_DOLLAR;
   }
 
+  /** What the billed tasks would have cost On-Demand. */
+  get onDemandEquivalentUsd(): number {
+    return Number(this.byProvider.reduce((sum, f) => sum + f.onDemandUnits, 0n)) / UNITS_PER_DOLLAR;
+  }
+
   get totalUsd(): number {
     return Number(this.closedUnits) / UNITS_PER_DOLLAR;
   }
@@ -93,6 +100,8 @@ export class FargateBilling implements ClusterObserver {
     entry.billedMs += billed;
     entry.vcpuMs += (task.taskDefinition.cpu / 1024) * billed;
     entry.units += units;
+    const td = task.taskDefinition;
+    entry.onDemandUnits += BigInt(fargateRate(td.cpu, td.memory, td.cpuArchitecture === 'arm64', false, this.settings)) * BigInt(billed);
     const table = task.ownerKind === OwnerKind.Service ? this.serviceCost : this.jobCost;
     table[task.owner] = (table[task.owner] as number) + Number(units) / UNITS_PER_DOLLAR;
   }

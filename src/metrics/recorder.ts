@@ -1,12 +1,14 @@
 import type { ClusterObserver, ClusterState } from '../model/clusterState.js';
-import { OwnerKind, TaskState, type Task } from '../model/task.js';
+import type { SpotInterruptionListener } from '../capacity/fargate.js';
+import { isSpotStop, OwnerKind, TaskState, type Task } from '../model/task.js';
+import type { SpotPool } from '../spot/spotPool.js';
 import type { PlacementFailureReason } from '../placement/types.js';
 import type { SchedulerListener } from '../scheduler/listener.js';
 import { GrowableFloat64Array } from './growableArray.js';
 import { JobStats, ServiceStats } from './serviceStats.js';
 
 /** Counts and integrals gathered while the simulation runs (observer of cluster and schedulers). */
-export class Recorder implements ClusterObserver, SchedulerListener {
+export class Recorder implements ClusterObserver, SchedulerListener, SpotInterruptionListener {
   readonly services: ServiceStats[];
   readonly jobs: JobStats[];
   readonly waits: GrowableFloat64Array[];
@@ -62,8 +64,30 @@ export class Recorder implements ClusterObserver, SchedulerListener {
     if (from === TaskState.Running) counts.running--;
     if (to === TaskState.Running) {
       counts.running++;
-      if (counts instanceof ServiceStats) counts.reachedRunning++;
+      if (counts instanceof ServiceStats) {
+        counts.reachedRunning++;
+        // The oldest unreplaced interruption is replaced by this task.
+        const notice = counts.notices.shift();
+        if (notice !== undefined) {
+          counts.spotDeficit--;
+          counts.replacementLatencies.push(now - notice);
+        }
+      }
     }
+  }
+
+  taskInterrupted(task: Task, _pool: SpotPool, now: number): void {
+    if (task.ownerKind === OwnerKind.Service) {
+      const s = this.services[task.owner] as ServiceStats;
+      s.advance(now);
+      s.interrupted++;
+      s.spotDeficit++;
+      s.notices.push(now);
+      return;
+    }
+    const j = this.jobs[task.owner] as JobStats;
+    j.interrupted++;
+    if (task.startedAt >= 0) j.runMsLost += now - task.startedAt;
   }
 
   taskStopped(task: Task): void {
@@ -73,12 +97,12 @@ export class Recorder implements ClusterObserver, SchedulerListener {
       s.stopped++;
       if (lost) s.lostWithHost++;
       else if (task.stopCode === 'EssentialContainerExited') s.crashed++;
-      else s.scaledIn++;
+      else if (!isSpotStop(task.stopCode)) s.scaledIn++;
       return;
     }
     const j = this.jobs[task.owner] as JobStats;
     if (lost) j.lostWithHost++;
-    else j.completed++;
+    else if (!isSpotStop(task.stopCode)) j.completed++;
   }
 
   /** Cluster reservation at a sample instant (percent of registered CPU/memory reserved by tasks). */

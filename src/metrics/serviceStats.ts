@@ -1,4 +1,5 @@
 import type { PlacementFailureReason } from '../placement/types.js';
+import { GrowableFloat64Array } from './growableArray.js';
 
 /** What services and job streams both count: tasks placed but not yet RUNNING, RUNNING, lost, failures. */
 export class WorkloadCounts {
@@ -7,6 +8,8 @@ export class WorkloadCounts {
   running = 0;
   lostWithHost = 0;
   readonly failures = new Map<PlacementFailureReason, number>();
+  /** Tasks that got a Spot interruption notice. */
+  interrupted = 0;
 }
 
 /**
@@ -23,13 +26,23 @@ export class ServiceStats extends WorkloadCounts {
   stopped = 0;
   crashed = 0;
   scaledIn = 0;
+  /** Interrupted tasks whose replacement is not RUNNING yet, and the notice times, oldest first. */
+  spotDeficit = 0;
+  readonly notices: number[] = [];
+  /** Time below desired while some interrupted task was not yet replaced. */
+  spotShortMs = 0;
+  /** Notice → replacement RUNNING, ms. */
+  readonly replacementLatencies = new GrowableFloat64Array();
 
-  /** Accounts for the time since the last change; call before changing desired or running. */
+  /** Accounts for the time since the last change; call before changing desired, running or the Spot deficit. */
   advance(now: number): void {
     const dt = now - this.since;
     if (dt > 0) {
       if (this.running >= this.desired) this.metMs += dt;
-      else this.shortfallTaskMs += (this.desired - this.running) * dt;
+      else {
+        this.shortfallTaskMs += (this.desired - this.running) * dt;
+        if (this.spotDeficit > 0) this.spotShortMs += dt;
+      }
     }
     this.since = now;
   }
@@ -40,4 +53,6 @@ export class JobStats extends WorkloadCounts {
   submitted = 0;
   queued = 0;
   completed = 0;
+  /** RUNNING time of interrupted tasks (work lost, as RunTask does not retry). */
+  runMsLost = 0;
 }

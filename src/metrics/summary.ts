@@ -3,7 +3,8 @@ import { FargateBilling } from '../billing/fargateBilling.js';
 import type { ClusterState } from '../model/clusterState.js';
 import type { ScenarioModel } from '../model/specs.js';
 import type { PlacementFailureReason } from '../placement/types.js';
-import { quantile } from './growableArray.js';
+import type { SpotMarket } from '../spot/spotMarket.js';
+import { quantile, type GrowableFloat64Array } from './growableArray.js';
 import type { Recorder } from './recorder.js';
 
 /**
@@ -29,11 +30,19 @@ function mean(values: Float64Array): number {
   return values.length === 0 ? 0 : sum / values.length;
 }
 
+function latency(samples: GrowableFloat64Array): { replaced: number; p50: number; p95: number } {
+  const sorted = samples.sorted();
+  return { replaced: sorted.length, p50: seconds(quantile(sorted, 0.5)), p95: seconds(quantile(sorted, 0.95)) };
+}
+
 export interface SummaryInput {
   readonly model: ScenarioModel;
   readonly recorder: Recorder;
   readonly billing: Ec2Billing;
   readonly fargate: FargateBilling;
+  readonly market: SpotMarket;
+  /** Fargate Spot tasks still waiting for Spot capacity or quota at the end. */
+  readonly spotWaiting: number;
   readonly settled: { readonly cost: number; readonly billedMs: number };
   readonly cluster: ClusterState;
   readonly events: number;
@@ -41,7 +50,9 @@ export interface SummaryInput {
 }
 
 export function buildSummary(input: SummaryInput) {
-  const { model, recorder, billing, settled, cluster, fargate } = input;
+  const { model, recorder, billing, settled, cluster, fargate, market } = input;
+  const total = settled.cost + fargate.totalUsd;
+  const onDemandBaseline = settled.cost + fargate.onDemandEquivalentUsd;
   const end = model.durationMs;
   const attributed = [...billing.serviceCost, ...billing.jobCost].reduce((a, b) => a + b, 0);
   const cpu = recorder.cpuReservationSamples.sorted();
@@ -57,7 +68,9 @@ export function buildSummary(input: SummaryInput) {
       sampleIntervalSeconds: seconds(model.sampleIntervalMs),
     },
     cost: {
-      totalUsd: cost(settled.cost + fargate.totalUsd),
+      totalUsd: cost(total),
+      onDemandBaselineUsd: cost(onDemandBaseline),
+      spotSavingsUsd: cost(onDemandBaseline - total),
       ec2Usd: cost(settled.cost),
       fargateUsd: cost(fargate.totalUsd),
       instanceHours: hours(settled.billedMs),
@@ -87,6 +100,11 @@ export function buildSummary(input: SummaryInput) {
         taskSecondsShort: seconds(s.shortfallTaskMs),
         tasks: { started: s.started, reachedRunning: s.reachedRunning, stopped: s.stopped, crashed: s.crashed, lostWithHost: s.lostWithHost, stoppedByScheduler: s.scaledIn },
         placementFailures: failures(s.failures),
+        spot: {
+          interrupted: s.interrupted,
+          secondsBelowDesiredFromSpot: seconds(s.spotShortMs),
+          replacementLatencySeconds: latency(s.replacementLatencies),
+        },
       };
     }),
     jobs: model.jobs.map((spec) => {
@@ -111,8 +129,15 @@ export function buildSummary(input: SummaryInput) {
           max: seconds(waits.length > 0 ? (waits[waits.length - 1] as number) : 0),
         },
         placementFailures: failures(j.failures),
+        spot: { interrupted: j.interrupted, runSecondsLost: seconds(j.runMsLost) },
       };
     }),
+    spot: {
+      pools: market.pools.map((p) => ({ pool: p.key, interruptions: p.interruptions, runningAtEnd: p.size })),
+      interruptions: market.pools.reduce((n, p) => n + p.interruptions, 0),
+      tasksInterrupted: recorder.services.reduce((n, s) => n + s.interrupted, 0) + recorder.jobs.reduce((n, j) => n + j.interrupted, 0),
+      fargateSpotTasksWaitingAtEnd: input.spotWaiting,
+    },
     cluster: {
       instancesLaunched: cluster.hosts.length,
       instancesActiveAtEnd: cluster.activeHosts,

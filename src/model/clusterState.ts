@@ -196,10 +196,9 @@ export class ClusterState {
     for (const handler of this.onTaskPlaced) handler(task, now);
   }
 
-  /** Puts a task on Fargate capacity in a zone (no host): it stays PROVISIONING until the lifecycle moves it. */
-  placeFargateTask(task: Task, provider: number, zone: string, now: number): void {
+  /** Puts a task on Fargate capacity (no host; its zone is set when capacity is found): PROVISIONING until the lifecycle moves it. */
+  placeFargateTask(task: Task, provider: number, now: number): void {
     task.provider = provider;
-    task.zone = zone;
     task.fargate = true;
     task.placedAt = now;
     this.fargateTasks++;

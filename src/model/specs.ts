@@ -144,11 +144,50 @@ export interface JobSpec {
   readonly launch: LaunchSpec;
 }
 
+/** Which Spot pools an entry applies to (unset fields match anything). */
+export interface PoolSelectorSpec {
+  readonly instanceType: string | undefined;
+  readonly availabilityZone: string | undefined;
+  readonly fargateSpot: boolean;
+}
+
+export interface InterruptionSpec {
+  readonly match: PoolSelectorSpec;
+  readonly advisorHazard: boolean | undefined;
+  /** Interruptions per running unit per ms (0: none). */
+  readonly ratePerMs: number;
+  /** Offsets at which one running unit of each matched pool is interrupted. */
+  readonly traceTimes: readonly number[];
+}
+
+export interface ReclaimWaveSpec {
+  readonly match: PoolSelectorSpec;
+  readonly meanGapMs: number;
+  readonly fraction: number;
+  readonly correlated: boolean;
+}
+
+export interface DroughtSpec {
+  readonly match: PoolSelectorSpec;
+  readonly meanGapMs: number;
+  readonly duration: Sampler;
+}
+
+export interface SpotSettingsSpec {
+  readonly advisorMonthlyProbability: readonly number[];
+  readonly fargateSpotStopCode: 'SpotInterruption' | 'TerminationNotice';
+  readonly interruptions: readonly InterruptionSpec[];
+  readonly reclaimWaves: readonly ReclaimWaveSpec[];
+  readonly droughts: readonly DroughtSpec[];
+}
+
 export type TimelineSpec =
   | { readonly type: 'setDesiredCount'; readonly at: number; readonly service: number; readonly desiredCount: number }
   | { readonly type: 'terminateInstances'; readonly at: number; readonly instanceIds: readonly string[]; readonly group: number; readonly count: number }
   | { readonly type: 'failAvailabilityZone'; readonly at: number; readonly availabilityZone: string; readonly durationMs: number }
-  | { readonly type: 'setDesiredCapacity'; readonly at: number; readonly group: number; readonly desiredCapacity: number };
+  | { readonly type: 'setDesiredCapacity'; readonly at: number; readonly group: number; readonly desiredCapacity: number }
+  | { readonly type: 'reclaimWave'; readonly at: number; readonly match: PoolSelectorSpec; readonly fraction: number }
+  | { readonly type: 'spotDrought'; readonly at: number; readonly match: PoolSelectorSpec; readonly durationMs: number };
 
 export interface SimulationSettingsSpec {
   readonly placementTieBreak: 'instanceId' | 'random';
@@ -174,6 +213,7 @@ export interface ScenarioModel {
   /** ASG providers in scenario order, then FARGATE and FARGATE_SPOT. */
   readonly capacityProviders: readonly CapacityProviderSpec[];
   readonly fargate: FargateSettingsSpec;
+  readonly spot: SpotSettingsSpec;
   readonly taskDefinitions: readonly TaskDefinitionSpec[];
   readonly services: readonly ServiceSpec[];
   readonly jobs: readonly JobSpec[];

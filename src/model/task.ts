@@ -22,7 +22,19 @@ export const enum OwnerKind {
 }
 
 /** ECS TaskStopCode values used by the simulator. */
-export type StopCode = 'EssentialContainerExited' | 'ServiceSchedulerInitiated' | 'UserInitiated' | 'InfrastructureHealth' | 'TaskFailedToStart';
+export type StopCode =
+  | 'EssentialContainerExited'
+  | 'ServiceSchedulerInitiated'
+  | 'UserInitiated'
+  | 'InfrastructureHealth'
+  | 'TaskFailedToStart'
+  | 'SpotInterruption'
+  | 'TerminationNotice';
+
+/** Stopped by a Spot interruption (the code is a scenario choice for Fargate Spot, aws-behaviour.md §6). */
+export function isSpotStop(code: StopCode | ''): boolean {
+  return code === 'SpotInterruption' || code === 'TerminationNotice';
+}
 
 export class Task {
   /** Position in the cluster's task table; event payloads refer to tasks by it. */

@@ -7,7 +7,7 @@ import { CsvFile } from './csvFile.js';
 /** timeseries.csv: one row per sample; the columns are fixed by the scenario (see README "Outputs"). */
 export function timeseriesHeader(model: ScenarioModel): string[] {
   return [
-    'time', 'elapsed_s', 'instances_billed', 'instances_active', 'instances_in_use', 'cpu_reservation_pct', 'memory_reservation_pct', 'fargate_tasks', 'cost_usd',
+    'time', 'elapsed_s', 'instances_billed', 'instances_active', 'instances_in_use', 'cpu_reservation_pct', 'memory_reservation_pct', 'fargate_tasks', 'spot_waiting', 'cost_usd',
     ...model.services.flatMap((s) => ['desired', 'running', 'pending', 'waiting'].map((c) => `service.${s.name}.${c}`)),
     ...model.jobs.flatMap((j) => ['queued', 'pending', 'running'].map((c) => `job.${j.name}.${c}`)),
   ];
@@ -30,6 +30,7 @@ export class TimeseriesWriter {
       round(row.cpuReservation, 3).toFixed(3),
       round(row.memoryReservation, 3).toFixed(3),
       row.fargateTasks,
+      row.spotWaiting,
       row.costSoFar.toFixed(6),
       ...row.services.flatMap((s) => [s.desired, s.running, s.pending, s.waiting]),
       ...row.jobs.flatMap((j) => [j.queued, j.pending, j.running]),

@@ -136,13 +136,16 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   taskStateChanged(task: Task): void {
     if (task.ownerKind !== OwnerKind.Service || task.state < TaskState.Stopping) return;
     const s = this.services[task.owner] as ServiceState;
-    this.forget(s, task);
+    // A task the scheduler did not choose to stop (a Spot notice) is replaced at once.
+    if (this.forget(s, task)) this.pass.request();
     this.touched.add(s);
   }
 
   /** The task no longer counts toward the service (it is STOPPING, or chosen to stop). */
-  private forget(s: ServiceState, task: Task): void {
-    if (s.tasks.delete(task)) s.strategy?.remove(task.provider);
+  private forget(s: ServiceState, task: Task): boolean {
+    if (!s.tasks.delete(task)) return false;
+    s.strategy?.remove(task.provider);
+    return true;
   }
 
   /** Tasks on one provider (the scale-in choice is made among them), or all tasks without a strategy. */

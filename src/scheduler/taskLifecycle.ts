@@ -40,8 +40,13 @@ export class TaskLifecycle implements FargateStarter {
     task.timer = this.sim.scheduleIn(this.advanceKind, delay, task.slot);
   }
 
-  /** A graceful stop (scale-in, user): RUNNING tasks get SIGTERM and exit within stopTimeout. */
-  requestStop(task: Task, code: StopCode, reason: string): void {
+  /** A Spot notice: like requestStop, but the task is killed when the notice ends at the latest. */
+  interrupt(task: Task, code: StopCode, reason: string, noticeMs: number): void {
+    this.requestStop(task, code, reason, noticeMs);
+  }
+
+  /** A graceful stop (scale-in, user): RUNNING tasks get SIGTERM and exit within stopTimeout (and `limitMs`). */
+  requestStop(task: Task, code: StopCode, reason: string, limitMs = Infinity): void {
     if (task.state >= TaskState.Stopping) return;
     if (task.state !== TaskState.Running) return this.kill(task, code, reason);
     this.cancelTimers(task);
@@ -50,7 +55,7 @@ export class TaskLifecycle implements FargateStarter {
     task.stoppingAt = this.sim.now;
     this.cluster.setTaskState(task, TaskState.Stopping, this.sim.now);
     const td = task.taskDefinition;
-    const exit = Math.min(td.shutdownTime.sample(this.workloadOf(task).streams.shutdown), td.stopTimeoutMs);
+    const exit = Math.min(td.shutdownTime.sample(this.workloadOf(task).streams.shutdown), td.stopTimeoutMs, limitMs);
     task.timer = this.sim.scheduleIn(this.advanceKind, exit, task.slot);
   }
 

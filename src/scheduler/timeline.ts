@@ -5,6 +5,7 @@ import type { ClusterState } from '../model/clusterState.js';
 import { HostStatus, type Host } from '../model/host.js';
 import type { TimelineSpec } from '../model/specs.js';
 import { Phase } from '../sim/phases.js';
+import type { SpotMarket } from '../spot/spotMarket.js';
 import type { ServiceScheduler } from './serviceScheduler.js';
 
 /** Applies the scenario's timeline events at their times (Phase.Timeline: before anything else then). */
@@ -14,6 +15,7 @@ export class Timeline {
     private readonly cluster: ClusterState,
     private readonly groups: AutoScalingGroups,
     private readonly services: ServiceScheduler,
+    private readonly market: SpotMarket,
     private readonly events: readonly TimelineSpec[],
     private readonly rng: Random,
   ) {
@@ -34,6 +36,12 @@ export class Timeline {
         return;
       case 'terminateInstances':
         this.groups.terminate(this.pick(event), 'terminated by a timeline event');
+        return;
+      case 'reclaimWave':
+        this.market.reclaimWave(event.match, event.fraction);
+        return;
+      case 'spotDrought':
+        this.market.drought(event.match, event.durationMs);
         return;
     }
   }

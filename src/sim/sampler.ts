@@ -16,6 +16,8 @@ export interface SampleRow {
   readonly costSoFar: number;
   /** Fargate and Fargate Spot tasks not yet STOPPED. */
   readonly fargateTasks: number;
+  /** Fargate Spot tasks waiting in PROVISIONING for Spot capacity or quota. */
+  readonly spotWaiting: number;
   readonly services: readonly { readonly desired: number; readonly running: number; readonly pending: number; readonly waiting: number }[];
   readonly jobs: readonly { readonly queued: number; readonly pending: number; readonly running: number }[];
   readonly jobsQueuedTotal: number;
@@ -27,6 +29,7 @@ export function startSampler(
   cluster: ClusterState,
   recorder: Recorder,
   costSoFar: (now: number) => number,
+  spotWaiting: () => number,
   billing: Ec2Billing,
   jobs: JobScheduler,
   emit: (row: SampleRow) => void,
@@ -43,6 +46,7 @@ export function startSampler(
       memoryReservation: reservation.mem,
       costSoFar: costSoFar(sim.now),
       fargateTasks: cluster.fargateTasks,
+      spotWaiting: spotWaiting(),
       services: recorder.services.map((s) => ({
         desired: s.desired,
         running: s.running,

@@ -17,6 +17,7 @@ import { ServiceCrashes } from '../scheduler/serviceCrashes.js';
 import { ServiceScheduler } from '../scheduler/serviceScheduler.js';
 import { TaskLifecycle } from '../scheduler/taskLifecycle.js';
 import { Timeline } from '../scheduler/timeline.js';
+import { SpotMarket } from '../spot/spotMarket.js';
 import { jobWorkload, serviceWorkload, type Workload } from '../scheduler/workload.js';
 import { startSampler, type SampleRow } from './sampler.js';
 
@@ -86,11 +87,16 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const workloadOf = (task: Task): Workload => (task.ownerKind === OwnerKind.Service ? serviceWorkloads : jobWorkloads)[task.owner] as Workload;
 
   const lifecycle = new TaskLifecycle(sim, cluster, workloadOf, model.settings.eniAttachTime);
-  const fargate = new FargateCapacity(sim, cluster, lifecycle, model.fargate, model.availabilityZones, { services: model.services.length, jobs: model.jobs.length }, (task) => workloadOf(task).streams.provisioning);
+  const recorder = new Recorder(model.services.length, model.jobs.length);
+  const market = new SpotMarket(sim, model.spot, streams);
+  const usesFargateSpot = [...model.services, ...model.jobs].some((w) => w.launch.type === 'strategy' && w.launch.items.some((i) => i.provider.kind === 'fargateSpot'));
+  const fargate = new FargateCapacity(
+    sim, cluster, lifecycle, model.fargate, model.availabilityZones, { services: model.services.length, jobs: model.jobs.length },
+    (task) => workloadOf(task).streams.provisioning, market, usesFargateSpot, model.spot.fargateSpotStopCode, recorder,
+  );
   const fargateBilling = new FargateBilling(model.capacityProviders, model.fargate, model.services.length, model.jobs.length);
   const crashes = new ServiceCrashes(sim, lifecycle, serviceWorkloads);
   const pass = new SchedulingPass(sim);
-  const recorder = new Recorder(model.services.length, model.jobs.length);
   const billing = new Ec2Billing(model.services.length, model.jobs.length, model.settings.costCpuWeight);
   const services = new ServiceScheduler(
     sim, cluster, lifecycle, pass, recorder, serviceWorkloads, model.services, model.settings.serviceLaunchRatePerMinute, randomTieBreak,
@@ -99,7 +105,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   );
   const jobs = new JobScheduler(sim, cluster, lifecycle, pass, recorder, model.jobs, jobWorkloads, streams, model.settings.jobQueue === 'backfill', randomTieBreak, fargate);
   const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle);
-  new Timeline(sim, cluster, groups, services, model.timeline, streams.stream('timeline'));
+  new Timeline(sim, cluster, groups, services, market, model.timeline, streams.stream('timeline'));
 
   cluster.observe(crashes);
   cluster.observe(billing);
@@ -116,12 +122,14 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   for (const observer of options.observers ?? []) cluster.observe(observer);
   pass.add(services);
   pass.add(jobs);
-  startSampler(sim, model.sampleIntervalMs, cluster, recorder, (now) => billing.costSoFar(now) + fargateBilling.costSoFar(now), billing, jobs, (row) => sink?.sample?.(row));
+  const costSoFar = (now: number) => billing.costSoFar(now) + fargateBilling.costSoFar(now);
+  startSampler(sim, model.sampleIntervalMs, cluster, recorder, costSoFar, () => fargate.spotWaiting, billing, jobs, (row) => sink?.sample?.(row));
   if (options.onProgress !== undefined) {
     sim.onProgress = options.onProgress;
     sim.progressEvery = 1 << 18;
   }
 
+  market.start();
   groups.startFleet();
   services.start();
   jobs.start();
@@ -141,6 +149,8 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   }
   for (const task of jobs.waitingTasks()) sink?.taskUnfinished?.(task, workloadOf(task));
   const settled = billing.settle(cluster.hosts, end);
-  const summary = buildSummary({ model, recorder, billing, fargate: fargateBilling, settled, cluster, events: run.events, jobsQueued: jobs.queued });
+  const summary = buildSummary({
+    model, recorder, billing, fargate: fargateBilling, market, settled, cluster, events: run.events, jobsQueued: jobs.queued, spotWaiting: fargate.spotWaiting,
+  });
   return { summary, run, placements: recorder.placements };
 }

@@ -34,6 +34,7 @@ export interface TaskRow {
   readonly instanceId: string;
   readonly zone: string;
   readonly provider: number;
+  readonly createdAt: number;
   readonly placedAt: number;
   readonly pullStartedAt: number;
   readonly startedAt: number;
@@ -56,6 +57,7 @@ function row(task: Task, owner: string): TaskRow {
     instanceId: task.host?.instanceId ?? '',
     zone: task.host?.availabilityZone ?? task.zone,
     provider: task.provider,
+    createdAt: task.createdAt,
     placedAt: task.placedAt,
     pullStartedAt: task.pullStartedAt,
     startedAt: task.startedAt,

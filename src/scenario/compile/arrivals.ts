@@ -7,15 +7,19 @@ import { ms } from './distribution.js';
 
 const RATE_UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
+/** "30/h" → mean gap in ms (the rate must be above 0). */
+export function rateToMeanGapMs(ctx: CompileContext, text: string, path: readonly PathPart[]): number {
+  const [amount, unit] = text.split('/') as [string, keyof typeof RATE_UNIT_MS];
+  const rate = Number(amount);
+  if (rate <= 0) ctx.issues.add(path, 'the rate must be above 0');
+  return rate > 0 ? RATE_UNIT_MS[unit] / rate : Infinity;
+}
+
 /** Arrival processes; a trace becomes a list of offsets from the scenario start. */
 export function compileArrivals(ctx: CompileContext, input: ArrivalsInput, startMs: number, path: readonly PathPart[]): ArrivalSpec {
   switch (input.type) {
-    case 'poisson': {
-      const [amount, unit] = input.rate.split('/') as [string, keyof typeof RATE_UNIT_MS];
-      const rate = Number(amount);
-      if (rate <= 0) ctx.issues.add([...path, 'rate'], 'the rate must be above 0');
-      return { type: 'poisson', meanGapMs: rate > 0 ? RATE_UNIT_MS[unit] / rate : Infinity };
-    }
+    case 'poisson':
+      return { type: 'poisson', meanGapMs: rateToMeanGapMs(ctx, input.rate, [...path, 'rate']) };
     case 'interval': {
       const everyMs = ms(input.every);
       if (everyMs <= 0) ctx.issues.add([...path, 'every'], 'the interval must be above 0');

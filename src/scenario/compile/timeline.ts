@@ -2,6 +2,7 @@ import type { AutoScalingGroupSpec, ServiceSpec, TimelineSpec } from '../../mode
 import type { TimelineEventInput } from '../schema/events.js';
 import type { CompileContext } from './context.js';
 import { ms } from './distribution.js';
+import { compileSelector } from './spot.js';
 
 /** Timeline events with names resolved to indexes, in time order (stable for equal times). */
 export function compileTimeline(
@@ -55,6 +56,12 @@ export function compileTimeline(
         out.push({ type: 'setDesiredCapacity', at, group: index, desiredCapacity: event.desiredCapacity });
         break;
       }
+      case 'reclaimWave':
+        out.push({ type: 'reclaimWave', at, match: compileSelector(ctx, event.match, zones, [...path, 'match']), fraction: event.fraction });
+        break;
+      case 'spotDrought':
+        out.push({ type: 'spotDrought', at, match: compileSelector(ctx, event.match, zones, [...path, 'match']), durationMs: ms(event.duration) });
+        break;
     }
   });
   return out.map((e, i) => [e, i] as const).sort((a, b) => a[0].at - b[0].at || a[1] - b[1]).map(([e]) => e);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Count, Duration, PositiveCount } from './primitives.js';
+import { PoolSelector } from './spot.js';
 
 /** The scenario timeline: changes applied at given offsets from the start. */
 export const TimelineEvent = z.discriminatedUnion('type', [
@@ -21,6 +22,12 @@ export const TimelineEvent = z.discriminatedUnion('type', [
   z
     .strictObject({ type: z.literal('setDesiredCapacity'), at: Duration, autoScalingGroupName: z.string(), desiredCapacity: Count })
     .meta({ description: 'SetDesiredCapacity: add or remove instances (removal follows the default termination policy).' }),
+  z
+    .strictObject({ type: z.literal('reclaimWave'), at: Duration, match: PoolSelector.default({}), fraction: z.number().gt(0).max(1) })
+    .meta({ description: "A Spot reclaim wave: this share of each matched pool's running Spot units gets the 2-minute notice at once." }),
+  z
+    .strictObject({ type: z.literal('spotDrought'), at: Duration, match: PoolSelector.default({}), duration: Duration })
+    .meta({ description: 'The matched Spot pools cannot launch Spot capacity for this long.' }),
 ]);
 
 export type TimelineEventInput = z.infer<typeof TimelineEvent>;

@@ -3,26 +3,27 @@ import { CapacityProviderStrategy } from './capacityProviders.js';
 import { Distribution, Duration, Name, PlacementConstraint, PlacementStrategy, PositiveCount } from './primitives.js';
 
 /** Streams of RunTask calls (batch work) with an arrival process; simulation-only apart from RunTask fields. */
-const Rate = z
+export const Rate = z
   .string()
   .regex(/^\d+(\.\d+)?\/(s|m|h|d)$/, { error: 'expected a rate such as "30/h", "2/m" or "0.5/s"' })
-  .meta({ description: 'Arrivals per second (s), minute (m), hour (h) or day (d): "30/h".' });
+  .meta({ description: 'Events per second (s), minute (m), hour (h) or day (d): "30/h".' });
+
+/** A CSV column of times (arrivals, interruptions). */
+export const TraceSource = z.strictObject({
+  type: z.literal('trace'),
+  file: z.string().min(1).meta({ description: 'CSV file, relative to the scenario file.' }),
+  column: z.string().min(1).optional().meta({ description: 'Column with times (default: the first column).' }),
+  timeFormat: z.enum(['timestamp', 's', 'ms']).default('timestamp').meta({
+    description: 'timestamp: date-times (UTC), replayed relative to the first row; s / ms: offsets from the scenario start.',
+  }),
+  timeScale: z.number().positive().default(1).meta({ description: 'Multiply trace gaps by this (0.5 = twice as fast).' }),
+});
 
 export const Arrivals = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('poisson'), rate: Rate }).meta({ description: 'Poisson process.' }),
   z.strictObject({ type: z.literal('interval'), every: Duration }).meta({ description: 'One arrival every `every`, the first at `start`.' }),
   z.strictObject({ type: z.literal('times'), at: z.array(Duration).min(1) }).meta({ description: 'Arrivals at listed offsets from the scenario start.' }),
-  z
-    .strictObject({
-      type: z.literal('trace'),
-      file: z.string().min(1).meta({ description: 'CSV file, relative to the scenario file.' }),
-      column: z.string().min(1).optional().meta({ description: 'Column with times (default: the first column).' }),
-      timeFormat: z.enum(['timestamp', 's', 'ms']).default('timestamp').meta({
-        description: 'timestamp: date-times (UTC), replayed relative to the first row; s / ms: offsets from the scenario start.',
-      }),
-      timeScale: z.number().positive().default(1).meta({ description: 'Multiply trace gaps by this (0.5 = twice as fast).' }),
-    })
-    .meta({ description: 'Arrival times from a CSV trace.' }),
+  TraceSource.meta({ description: 'Arrival times from a CSV trace.' }),
 ]);
 
 export const Job = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CapacityProvider, FARGATE_DEFAULTS, FargateSettings } from './capacityProviders.js';
 import { AutoScalingGroup, Cluster } from './cluster.js';
+import { SPOT_DEFAULTS, SpotSettings } from './spot.js';
 import { TimelineEvent } from './events.js';
 import { Job } from './job.js';
 import { Distribution, Duration, Name } from './primitives.js';
@@ -38,6 +39,9 @@ export const Scenario = z.strictObject({
   cluster: Cluster.default({ clusterName: 'default', awsvpcTrunking: false, agentVersion: '1.89.0', capacityProviders: [] }),
   autoScalingGroups: z.array(AutoScalingGroup).default([]),
   capacityProviders: z.array(CapacityProvider).default([]).meta({ description: 'Auto Scaling group capacity providers (CreateCapacityProvider).' }),
+  spot: SpotSettings.default({ ...SPOT_DEFAULTS, advisorMonthlyProbability: [...SPOT_DEFAULTS.advisorMonthlyProbability], interruptions: [], reclaimWaves: [], droughts: [] }).meta({
+    description: 'Simulation: Spot interruption models, reclaim waves and capacity droughts.',
+  }),
   fargate: FargateSettings.default(FARGATE_DEFAULTS).meta({ description: 'Simulation: Fargate and Fargate Spot latency, quotas and prices.' }),
   taskDefinitions: z.array(TaskDefinition).min(1, { error: 'at least one task definition is needed' }),
   services: z.array(Service).default([]),
