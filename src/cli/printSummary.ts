@@ -6,11 +6,14 @@ export function formatRunReport(summary: Summary, outDir: string, wallMs: number
   const s = summary;
   lines.push(`${s.scenario.name}: ${s.scenario.durationSeconds / 3600} h simulated, seed ${s.scenario.seed}`);
   lines.push(`  cost        $${s.cost.totalUsd.toFixed(2)} (${s.cost.instanceHours.toFixed(1)} instance-hours, idle $${s.cost.idleUsd.toFixed(2)})`);
+  if (s.cost.fargateUsd > 0) lines.push(`  fargate     $${s.cost.fargateUsd.toFixed(2)} of it; ${s.cost.fargate.map((f) => `${f.provider} ${f.taskHours.toFixed(1)} task-hours`).join(', ')}`);
+  if (s.cost.spotSavingsUsd > 0) lines.push(`  spot        saved $${s.cost.spotSavingsUsd.toFixed(2)} against all On-Demand ($${s.cost.onDemandBaselineUsd.toFixed(2)}); ${s.spot.interruptions} interruptions`);
   for (const svc of s.services) {
     const failures = Object.entries(svc.placementFailures).map(([r, n]) => `${r}×${n}`).join(', ');
     lines.push(
       `  service     ${svc.serviceName}: availability ${(svc.availability * 100).toFixed(3)}%, ${svc.runningAtEnd}/${svc.desiredAtEnd} running at end, ` +
-        `${svc.tasks.started} started${failures ? `, placement failures ${failures}` : ''}`,
+        `${svc.tasks.started} started${svc.spot.interrupted > 0 ? `, ${svc.spot.interrupted} interrupted (replaced p95 ${svc.spot.replacementLatencySeconds.p95}s)` : ''}` +
+        `${failures ? `, placement failures ${failures}` : ''}`,
     );
   }
   for (const job of s.jobs) {
