@@ -9,7 +9,7 @@ import { OwnerKind, type Task } from '../model/task.js';
  * reserved is idle cost. Tasks are charged from placement until STOPPED.
  */
 export const MINIMUM_BILLED_MS = 60_000;
-const MS_PER_HOUR = 3_600_000;
+export const MS_PER_HOUR = 3_600_000;
 /** Money is kept exact: prices in micro-dollars per hour (the catalogue has 6 decimals) × milliseconds. */
 const UNITS_PER_DOLLAR = 1e6 * MS_PER_HOUR;
 

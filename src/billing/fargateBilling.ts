@@ -1,14 +1,13 @@
 import type { ClusterObserver } from '../model/clusterState.js';
 import type { CapacityProviderSpec, FargateSettingsSpec } from '../model/specs.js';
 import { OwnerKind, TaskState, type Task } from '../model/task.js';
-import { billedMs } from './ec2Billing.js';
+import { billedMs, MS_PER_HOUR } from './ec2Billing.js';
 
 /**
  * Fargate billing (aws-behaviour.md §6): per second, with a 1-minute minimum, from the start of the
  * image pull (PENDING) until the task stops; vCPU and memory priced per hour by architecture, Fargate
  * Spot at (1 − spotDiscount) of that. Money is exact: rates in nano-dollars per hour × milliseconds.
  */
-const MS_PER_HOUR = 3_600_000;
 const UNITS_PER_DOLLAR = 1e9 * MS_PER_HOUR;
 
 export interface FargateCost {

@@ -5,7 +5,7 @@ import type { CapacityProviderSpec, FargateSettingsSpec } from '../model/specs.j
 import { OwnerKind, TaskState, type StopCode, type Task } from '../model/task.js';
 import type { SpotMarket } from '../spot/spotMarket.js';
 import type { SpotPool, SpotUnitOwner } from '../spot/spotPool.js';
-import { LaunchRateLimiter } from './launchRateLimiter.js';
+import { LaunchBudget } from '../scheduler/launchBudget.js';
 
 /**
  * Fargate and Fargate Spot capacity (aws-behaviour.md §6). No hosts: each task gets its own capacity
@@ -38,7 +38,7 @@ interface Waiting {
 }
 
 export class FargateCapacity implements ClusterObserver, SpotUnitOwner {
-  private readonly limiters: readonly LaunchRateLimiter[];
+  private readonly limiters: readonly LaunchBudget[];
   private readonly quotas: readonly (number | undefined)[];
   private readonly vcpusInUse = [0, 0];
   private readonly queues: Waiting[][] = [[], []];
@@ -63,18 +63,13 @@ export class FargateCapacity implements ClusterObserver, SpotUnitOwner {
     private readonly listener: SpotInterruptionListener,
   ) {
     this.limiters = [
-      new LaunchRateLimiter(settings.launchRate.burst, settings.launchRate.perSecond),
-      new LaunchRateLimiter(settings.spotLaunchRate.burst, settings.spotLaunchRate.perSecond),
+      new LaunchBudget(settings.launchRate.burst, settings.launchRate.perSecond, 1000),
+      new LaunchBudget(settings.spotLaunchRate.burst, settings.spotLaunchRate.perSecond, 1000),
     ];
     this.quotas = [settings.vcpuQuota, settings.spotVcpuQuota];
     const counts = (n: number) => Array.from({ length: n }, () => new Int32Array(zones.length));
     this.zoneCounts = [counts(workloads.services), counts(workloads.jobs)];
     if (usesSpot) for (const zone of zones) this.spotPools.push(market.addPool(`FARGATE_SPOT/${zone}`, 'fargateSpot', zone, undefined, undefined, this));
-  }
-
-  /** Vcpus held now by On-Demand or Spot Fargate tasks. */
-  vcpus(spot: boolean): number {
-    return this.vcpusInUse[spot ? SPOT : ON_DEMAND] as number;
   }
 
   /** Fargate Spot tasks waiting in PROVISIONING for a quota or for Spot capacity. */
@@ -162,7 +157,7 @@ export class FargateCapacity implements ClusterObserver, SpotUnitOwner {
     this.vcpusInUse[option] = (this.vcpusInUse[option] as number) + cpu;
     if (option === SPOT) this.market.unitStarted(this.spotPools[z] as SpotPool, task.slot);
     const now = this.sim.now;
-    const at = (this.limiters[option] as LaunchRateLimiter).book(now);
+    const at = (this.limiters[option] as LaunchBudget).book(now);
     this.starter.provisionAfter(task, at - now + this.settings.provisioningTime.sample(this.provisioningStream(task)));
     return true;
   }

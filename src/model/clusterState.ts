@@ -117,9 +117,11 @@ export class ClusterState {
     this.registeredMem += host.memTotal;
     this.activeHosts++;
     this.capacityVersion++;
+    const indexes: HostIndex[] = this.globalIndexed ? [this.index] : [];
     const own = this.providerIndexes[host.group.index];
-    host.indexes = this.globalIndexed ? (own === undefined ? [this.index] : [this.index, own]) : own === undefined ? [] : [own];
-    for (const ix of host.indexes) ix.add(host);
+    if (own !== undefined) indexes.push(own);
+    host.indexes = indexes;
+    for (const ix of indexes) ix.add(host);
     for (const o of this.observers) o.hostRegistered?.(host, now);
   }
 

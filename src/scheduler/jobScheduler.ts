@@ -82,8 +82,7 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
       const provider = strategy?.next();
       if (provider !== undefined && provider.kind !== 'asg') {
         this.dequeue(i);
-        task.provider = provider.index;
-        strategy?.add(provider.index);
+        strategy?.assign(task, provider);
         this.fargate.launch(task, provider);
         this.listener.jobPlaced(task);
         continue;
@@ -97,10 +96,7 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
         continue;
       }
       this.dequeue(i);
-      if (provider !== undefined) {
-        task.provider = provider.index;
-        strategy?.add(provider.index);
-      }
+      if (provider !== undefined) strategy?.assign(task, provider);
       this.lifecycle.start(task, host);
       this.listener.jobPlaced(task);
     }

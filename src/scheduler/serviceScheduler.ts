@@ -64,7 +64,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     this.services = specs.map((spec, i) => ({
       spec,
       workload: workloads[i] as Workload,
-      budget: new LaunchBudget(launchRatePerMinute),
+      budget: LaunchBudget.perMinute(launchRatePerMinute),
       scaleInStream: scaleInStream(spec),
       desired: spec.daemon ? 0 : spec.desiredCount,
       failedAt: -1,
@@ -234,10 +234,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
 
   private newTask(s: ServiceState, provider: CapacityProviderSpec | undefined): Task {
     const task = this.cluster.createTask(OwnerKind.Service, s.spec.index, s.workload.request.group, s.workload.taskDefinition, this.sim.now);
-    if (provider !== undefined) {
-      task.provider = provider.index;
-      s.strategy?.add(provider.index);
-    }
+    if (provider !== undefined) s.strategy?.assign(task, provider);
     s.tasks.add(task);
     return task;
   }

@@ -1,6 +1,7 @@
 import { itemToShrink, nextItem } from '../capacity/providerSplit.js';
 import type { ClusterState } from '../model/clusterState.js';
 import type { CapacityProviderSpec, StrategyItemSpec } from '../model/specs.js';
+import type { Task } from '../model/task.js';
 import type { PlacementView } from '../placement/types.js';
 
 /**
@@ -27,8 +28,10 @@ export class StrategyCounts {
     return i < 0 ? -1 : (this.items[i] as StrategyItemSpec).provider.index;
   }
 
-  add(provider: number): void {
-    const i = this.itemOf.get(provider);
+  /** The task goes to `provider`: it is marked and counted. */
+  assign(task: Task, provider: CapacityProviderSpec): void {
+    task.provider = provider.index;
+    const i = this.itemOf.get(provider.index);
     if (i !== undefined) this.counts[i]++;
   }
 
@@ -37,10 +40,6 @@ export class StrategyCounts {
     if (i !== undefined) this.counts[i]--;
   }
 
-  count(provider: number): number {
-    const i = this.itemOf.get(provider);
-    return i === undefined ? 0 : (this.counts[i] as number);
-  }
 }
 
 /** Where an EC2 placement looks: the provider's own instances, or (EC2 launch type) all of them. */

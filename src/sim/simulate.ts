@@ -89,10 +89,11 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const lifecycle = new TaskLifecycle(sim, cluster, workloadOf, model.settings.eniAttachTime);
   const recorder = new Recorder(model.services.length, model.jobs.length);
   const market = new SpotMarket(sim, model.spot, streams);
-  const usesFargateSpot = [...model.services, ...model.jobs].some((w) => w.launch.type === 'strategy' && w.launch.items.some((i) => i.provider.kind === 'fargateSpot'));
+  const providerKinds = new Set([...model.services, ...model.jobs].flatMap((w) => (w.launch.type === 'strategy' ? w.launch.items.map((i) => i.provider.kind) : [])));
+  const usesFargate = providerKinds.has('fargate') || providerKinds.has('fargateSpot');
   const fargate = new FargateCapacity(
     sim, cluster, lifecycle, model.fargate, model.availabilityZones, { services: model.services.length, jobs: model.jobs.length },
-    (task) => workloadOf(task).streams.provisioning, market, usesFargateSpot, model.spot.fargateSpotStopCode, recorder,
+    (task) => workloadOf(task).streams.provisioning, market, providerKinds.has('fargateSpot'), model.spot.fargateSpotStopCode, recorder,
   );
   const fargateBilling = new FargateBilling(model.capacityProviders, model.fargate, model.services.length, model.jobs.length);
   const crashes = new ServiceCrashes(sim, lifecycle, serviceWorkloads);
@@ -109,11 +110,12 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
 
   cluster.observe(crashes);
   cluster.observe(billing);
-  cluster.observe(fargateBilling);
+  // Fargate's observers only where Fargate is used: they would see every task change for nothing.
+  if (usesFargate) cluster.observe(fargateBilling);
   cluster.observe(recorder);
   cluster.observe(services);
   if (model.jobs.some((j) => j.launch.type === 'strategy')) cluster.observe(jobs);
-  cluster.observe(fargate);
+  if (usesFargate) cluster.observe(fargate);
   const sink = options.sink;
   if (sink?.taskFinished !== undefined) {
     const finished = sink.taskFinished.bind(sink);

@@ -67,7 +67,13 @@ function checkFargate(ctx: CompileContext, td: TaskDefinitionSpec, path: readonl
 /** What services and jobs share: the launch, the task definition, and that it fits the capacity it may use. */
 function workloadLaunch(
   ctx: CompileContext,
-  input: { launchType?: string | undefined; capacityProviderStrategy?: readonly { capacityProvider: string; weight: number; base: number }[] | undefined; taskDefinition: string },
+  input: {
+    launchType?: string | undefined;
+    capacityProviderStrategy?: readonly { capacityProvider: string; weight: number; base: number }[] | undefined;
+    taskDefinition: string;
+    placementStrategy?: unknown;
+    placementConstraints: readonly unknown[];
+  },
   taskDefinitions: readonly TaskDefinitionSpec[],
   capacity: CapacityContext,
   path: readonly PathPart[],
@@ -75,8 +81,10 @@ function workloadLaunch(
   const launch = compileLaunch(ctx, input, capacity.defaultStrategy, capacity.providers, capacity.associated, path);
   const td = resolveTaskDefinition(ctx, input.taskDefinition, taskDefinitions, [...path, 'taskDefinition']);
   if (td === undefined) return undefined;
-  if (launch.type === 'strategy' && launch.fargate) checkFargate(ctx, td, path);
-  else {
+  if (launch.type === 'strategy' && launch.fargate) {
+    checkFargate(ctx, td, path);
+    checkFargatePlacement(ctx, input, path);
+  } else {
     if (td.compatibilities !== undefined && !td.compatibilities.includes('EC2')) {
       ctx.issues.add([...path, 'taskDefinition'], `task definition ${td.key} runs on EC2 but its requiresCompatibilities lacks "EC2"`);
     }
@@ -106,7 +114,6 @@ export function compileServices(
     const { td, launch } = resolved;
     const daemon = s.schedulingStrategy === 'DAEMON';
     const fargate = launch.type === 'strategy' && launch.fargate;
-    if (fargate) checkFargatePlacement(ctx, s, path);
     if (fargate && daemon) ctx.issues.add([...path, 'schedulingStrategy'], 'DAEMON services cannot run on Fargate');
     else if (daemon && launch.type === 'strategy') ctx.issues.add([...path, 'schedulingStrategy'], 'fleetsim runs DAEMON services with the EC2 launch type only (no capacity provider strategy)');
     if (daemon && s.placementStrategy !== undefined) ctx.issues.add([...path, 'placementStrategy'], 'DAEMON services take no placement strategy');
@@ -141,7 +148,6 @@ export function compileJobs(
     const resolved = workloadLaunch(ctx, j, taskDefinitions, capacity, path);
     if (resolved === undefined) return;
     const { td, launch } = resolved;
-    if (launch.type === 'strategy' && launch.fargate) checkFargatePlacement(ctx, j, path);
     const startMs = ms(j.start);
     const endMs = j.end === undefined ? durationMs : ms(j.end);
     if (endMs < startMs) ctx.issues.add([...path, 'end'], 'end must not come before start');
