@@ -3,31 +3,50 @@ import type { EventKind, Simulation } from '../engine/simulation.js';
 import type { ClusterState } from '../model/clusterState.js';
 import { HostStatus, type Host } from '../model/host.js';
 import type { AutoScalingGroupSpec, ScenarioModel } from '../model/specs.js';
+import { OwnerKind, TaskState, type StopCode } from '../model/task.js';
 import type { TaskLifecycle } from '../scheduler/taskLifecycle.js';
 import { Phase } from '../sim/phases.js';
-import { chooseInstanceToTerminate, chooseLaunchZone } from './terminationPolicy.js';
+import type { SpotMarket } from '../spot/spotMarket.js';
+import type { SpotPool, SpotUnitOwner } from '../spot/spotPool.js';
+import { SPOT_NOTICE_MS, type SpotInterruptionListener } from './fargate.js';
+import { chooseOnDemandType, chooseSpotPool, onDemandTarget } from './spotAllocation.js';
+import { chooseInstanceToTerminate, zonesByFewest } from './terminationPolicy.js';
 
 /**
- * EC2 Auto Scaling groups: keep DesiredCapacity instances, balanced over the group's AZs; launch
- * (pending → running, billed → ECS registration after the boot time), replace lost instances, scale in
- * by the default termination policy, and sit out AZ outages.
+ * EC2 Auto Scaling groups (aws-behaviour.md §7): keep DesiredCapacity instances, balanced over the
+ * group's AZs; launch (pending → running, billed → ECS registration after the boot time), replace lost
+ * instances, scale in by the default termination policy, and sit out AZ outages.
+ * Mixed instances: each launch is On-Demand while the group is below its On-Demand share, else Spot in
+ * the pool the Spot allocation strategy picks (other AZs when every pool of the zone is in a drought;
+ * the group waits for capacity when every pool is). A Spot notice: with ECS_ENABLE_SPOT_INSTANCE_DRAINING
+ * the instance goes DRAINING; with CapacityRebalance the group launches the replacement at once;
+ * 2 minutes later the instance terminates and its remaining tasks stop.
  */
 interface GroupState {
   readonly spec: AutoScalingGroupSpec;
   desired: number;
   readonly members: Host[];
   readonly perZone: Map<string, number>;
+  onDemand: number;
   readonly pendingStream: Random;
   readonly bootStream: Random;
   readonly terminationStream: Random;
+  /** A Spot launch found every pool in a drought: retried when capacity returns. */
+  waitingForSpot: boolean;
 }
 
-export class AutoScalingGroups {
+const SPOT_TERMINATION = 'Spot interruption';
+
+export class AutoScalingGroups implements SpotUnitOwner {
   private readonly groups: GroupState[];
   private readonly unavailableZones = new Set<string>();
   private readonly runningKind: EventKind;
   private readonly registerKind: EventKind;
   private readonly recoverKind: EventKind;
+  private readonly spotEndKind: EventKind;
+  private market: SpotMarket | undefined;
+  /** Spot pools by "instanceType/zone" (shared by groups launching the same type in the same AZ). */
+  private readonly spotPools = new Map<string, SpotPool>();
 
   constructor(
     private readonly sim: Simulation,
@@ -35,29 +54,46 @@ export class AutoScalingGroups {
     private readonly model: ScenarioModel,
     streams: RandomStreams,
     private readonly lifecycle: TaskLifecycle,
+    private readonly listener: SpotInterruptionListener,
   ) {
     this.groups = model.autoScalingGroups.map((spec) => ({
       spec,
       desired: spec.desiredCapacity,
       members: [],
       perZone: new Map<string, number>(),
+      onDemand: 0,
       pendingStream: streams.stream(`asg:${spec.name}:pendingTime`),
       bootStream: streams.stream(`asg:${spec.name}:bootTime`),
       terminationStream: streams.stream(`asg:${spec.name}:termination`),
+      waitingForSpot: false,
     }));
     this.runningKind = sim.register('host.running', Phase.Infrastructure, (i) => this.onRunning(cluster.host(i)));
     this.registerKind = sim.register('host.registered', Phase.Infrastructure, (i) => this.onRegistered(cluster.host(i)));
     this.recoverKind = sim.register('zone.recovered', Phase.Infrastructure, (z) => this.onZoneRecovered(model.availabilityZones[z] as string));
+    this.spotEndKind = sim.register('host.spotTerminated', Phase.Infrastructure, (i) => this.onSpotTerminated(cluster.host(i)));
+  }
+
+  /** Registers a Spot pool per instance type × AZ of every group that can launch Spot. Call before market.start(). */
+  attachSpotMarket(market: SpotMarket): void {
+    this.market = market;
+    for (const g of this.groups) {
+      if (!g.spec.usesSpot) continue;
+      for (const type of g.spec.instanceTypes) {
+        for (const zone of g.spec.availabilityZones) {
+          const key = `${type.info.instanceType}/${zone}`;
+          if (!this.spotPools.has(key)) this.spotPools.set(key, market.addPool(key, 'ec2', zone, type.info.instanceType, type.info.spotInterruptionBucket, this));
+        }
+      }
+    }
   }
 
   /** The starting fleet: DesiredCapacity instances per group, running and registered at time 0. */
   startFleet(): void {
     for (const group of this.groups) {
-      for (let i = 0; i < group.desired; i++) {
-        const zone = chooseLaunchZone(group.perZone, group.spec.availabilityZones, this.unavailableZones) as string;
-        const host = this.cluster.launchHost(group.spec, zone, 0);
-        this.addMember(group, host);
-        this.cluster.hostRunning(host, 0);
+      while (group.members.length < group.desired) {
+        const host = this.launchOne(group);
+        if (host === undefined) break;
+        this.onRunning(host);
         this.cluster.registerHost(host, 0, this.model.startEpochMs);
       }
     }
@@ -79,7 +115,7 @@ export class AutoScalingGroups {
     for (const host of hosts) {
       if (host.status === HostStatus.Terminated) continue;
       const state = this.groups[host.group.index] as GroupState;
-      this.remove(state, host, reason);
+      this.remove(state, host, reason, 'InfrastructureHealth');
       touched.add(state);
     }
     for (const state of touched) this.reconcile(state);
@@ -89,8 +125,49 @@ export class AutoScalingGroups {
   failZone(zone: string, durationMs: number): void {
     this.unavailableZones.add(zone);
     this.sim.scheduleIn(this.recoverKind, durationMs, this.model.availabilityZones.indexOf(zone));
-    const lost = this.groups.flatMap((g) => g.members.filter((h) => h.availabilityZone === zone));
+    const lost = this.cluster.hosts.filter((h) => h.availabilityZone === zone && h.status !== HostStatus.Terminated);
     this.terminate(lost, `Availability Zone ${zone} outage`);
+  }
+
+  /** The 2-minute Spot notice for an instance (it has already left its pool). */
+  interrupt(unit: number, pool: SpotPool): void {
+    const host = this.cluster.host(unit);
+    if (host.status === HostStatus.Terminated || host.interruptedAt >= 0) return;
+    const now = this.sim.now;
+    host.interruptedAt = now;
+    const state = this.groups[host.group.index] as GroupState;
+    for (const task of host.tasks()) {
+      if (task.state >= TaskState.Stopping || task.ownerKind !== OwnerKind.Service) continue;
+      task.interrupted = true;
+      this.listener.taskInterrupted(task, pool, now);
+    }
+    if (state.spec.spotDraining && host.status === HostStatus.Active) this.cluster.drainHost(host, now);
+    this.sim.scheduleIn(this.spotEndKind, SPOT_NOTICE_MS, host.index);
+    if (state.spec.capacityRebalance) {
+      // Capacity Rebalancing launches the replacement now (the group may exceed its size meanwhile).
+      this.detach(state, host);
+      this.reconcile(state);
+    }
+  }
+
+  capacityReturned(): void {
+    for (const state of this.groups) {
+      if (!state.waitingForSpot) continue;
+      state.waitingForSpot = false;
+      this.reconcile(state);
+    }
+  }
+
+  private onSpotTerminated(host: Host): void {
+    if (host.status === HostStatus.Terminated) return;
+    const state = this.groups[host.group.index] as GroupState;
+    for (const task of host.tasks()) {
+      if (task.interrupted || task.state >= TaskState.Stopping) continue;
+      task.interrupted = true;
+      this.listener.taskInterrupted(task, this.poolOf(host) as SpotPool, this.sim.now);
+    }
+    this.remove(state, host, SPOT_TERMINATION, 'SpotInterruption');
+    this.reconcile(state);
   }
 
   private onZoneRecovered(zone: string): void {
@@ -100,46 +177,81 @@ export class AutoScalingGroups {
 
   private reconcile(state: GroupState): void {
     while (state.members.length < state.desired) {
-      const zone = chooseLaunchZone(state.perZone, state.spec.availabilityZones, this.unavailableZones);
-      if (zone === undefined) return;
-      this.launch(state, zone);
+      const host = this.launchOne(state);
+      if (host === undefined) return;
+      const pending = state.spec.pendingTime.sample(state.pendingStream);
+      const boot = Math.max(pending, state.spec.bootTime.sample(state.bootStream));
+      this.sim.scheduleIn(this.runningKind, pending, host.index);
+      this.sim.scheduleIn(this.registerKind, boot, host.index);
     }
     while (state.members.length > state.desired) {
-      const victim = chooseInstanceToTerminate(state.members, state.spec.availabilityZones, this.sim.now, state.terminationStream);
+      // Mixed groups first pick the purchase option that is over its share (aws-behaviour.md §7).
+      const spotOver = state.onDemand <= onDemandTarget(state.spec.distribution, state.desired);
+      const pool = state.spec.usesSpot ? state.members.filter((h) => h.spot === spotOver) : state.members;
+      const victim = chooseInstanceToTerminate(pool.length > 0 ? pool : state.members, state.spec.availabilityZones, this.sim.now, state.terminationStream);
       if (victim === undefined) return;
-      this.remove(state, victim, 'Auto Scaling group scale-in');
+      this.remove(state, victim, 'Auto Scaling group scale-in', 'InfrastructureHealth');
     }
   }
 
-  private launch(state: GroupState, zone: string): void {
-    const host = this.cluster.launchHost(state.spec, zone, this.sim.now);
-    this.addMember(state, host);
-    const pending = state.spec.pendingTime.sample(state.pendingStream);
-    const boot = Math.max(pending, state.spec.bootTime.sample(state.bootStream));
-    this.sim.scheduleIn(this.runningKind, pending, host.index);
-    this.sim.scheduleIn(this.registerKind, boot, host.index);
+  /** Launches one instance (On-Demand or Spot, type and AZ per the group's policy); undefined if none can launch now. */
+  private launchOne(state: GroupState): Host | undefined {
+    const spec = state.spec;
+    const zones = zonesByFewest(state.perZone, spec.availabilityZones, this.unavailableZones);
+    if (zones.length === 0) return undefined;
+    const now = this.sim.now;
+    if (!spec.usesSpot || state.onDemand < onDemandTarget(spec.distribution, state.desired)) {
+      return this.addMember(state, this.cluster.launchHost(spec, chooseOnDemandType(spec.instanceTypes, spec.distribution), false, zones[0] as string, now));
+    }
+    for (const zone of zones) {
+      const options = spec.instanceTypes.map((type) => {
+        const pool = this.spotPools.get(`${type.info.instanceType}/${zone}`) as SpotPool;
+        const running = state.members.reduce((n, h) => (h.spot && h.type === type && h.availabilityZone === zone ? n + 1 : n), 0);
+        return { type, hazard: pool.hazardPerMs, dry: pool.dry, running };
+      });
+      const choice = chooseSpotPool(options, spec.distribution);
+      if (choice !== undefined) return this.addMember(state, this.cluster.launchHost(spec, choice.type, true, zone, now));
+    }
+    state.waitingForSpot = true;
+    return undefined;
   }
 
-  private addMember(state: GroupState, host: Host): void {
+  private addMember(state: GroupState, host: Host): Host {
     state.members.push(host);
     state.perZone.set(host.availabilityZone, (state.perZone.get(host.availabilityZone) ?? 0) + 1);
+    if (!host.spot) state.onDemand++;
+    return host;
+  }
+
+  private poolOf(host: Host): SpotPool | undefined {
+    return host.spot ? this.spotPools.get(`${host.type.info.instanceType}/${host.availabilityZone}`) : undefined;
   }
 
   private onRunning(host: Host): void {
-    if (host.status === HostStatus.Launching) this.cluster.hostRunning(host, this.sim.now);
+    if (host.status !== HostStatus.Launching) return;
+    this.cluster.hostRunning(host, this.sim.now);
+    const pool = this.poolOf(host);
+    if (pool !== undefined) this.market?.unitStarted(pool, host.index);
   }
 
   private onRegistered(host: Host): void {
     if (host.status === HostStatus.Booting) this.cluster.registerHost(host, this.sim.now, this.model.startEpochMs);
   }
 
-  private remove(state: GroupState, host: Host, reason: string): void {
+  /** The instance stops counting toward the group (it may still be running, e.g. after a Spot notice). */
+  private detach(state: GroupState, host: Host): void {
     const at = state.members.indexOf(host);
-    if (at >= 0) {
-      state.members.splice(at, 1);
-      state.perZone.set(host.availabilityZone, (state.perZone.get(host.availabilityZone) ?? 1) - 1);
-    }
-    for (const task of host.tasks()) this.lifecycle.kill(task, 'InfrastructureHealth', `Host EC2 (instance ${host.instanceId}) terminated: ${reason}.`);
+    if (at < 0) return;
+    state.members.splice(at, 1);
+    state.perZone.set(host.availabilityZone, (state.perZone.get(host.availabilityZone) ?? 1) - 1);
+    if (!host.spot) state.onDemand--;
+  }
+
+  private remove(state: GroupState, host: Host, reason: string, code: StopCode): void {
+    this.detach(state, host);
+    for (const task of host.tasks()) this.lifecycle.kill(task, code, `Host EC2 (instance ${host.instanceId}) terminated: ${reason}.`);
+    const pool = this.poolOf(host);
+    if (pool !== undefined) this.market?.unitEnded(pool, host.index);
     this.cluster.terminateHost(host, this.sim.now);
   }
 }

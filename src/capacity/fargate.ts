@@ -100,6 +100,7 @@ export class FargateCapacity implements ClusterObserver, SpotUnitOwner {
 
   interrupt(unit: number, pool: SpotPool): void {
     const task = this.cluster.taskAt(unit);
+    task.interrupted = true;
     this.listener.taskInterrupted(task, pool, this.sim.now);
     this.starter.interrupt(task, this.spotStopCode, 'Your Spot Task was interrupted.', SPOT_NOTICE_MS);
   }

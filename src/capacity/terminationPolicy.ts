@@ -20,17 +20,11 @@ export function chooseInstanceToTerminate(members: readonly Host[], zones: reado
   return candidates[Math.floor(rng() * candidates.length)];
 }
 
-/** The AZ a new instance goes to: the group's zone with the fewest instances (list order breaks ties). */
-export function chooseLaunchZone(perZone: ReadonlyMap<string, number>, zones: readonly string[], unavailable: ReadonlySet<string>): string | undefined {
-  let best: string | undefined;
-  let fewest = Infinity;
-  for (const z of zones) {
-    if (unavailable.has(z)) continue;
-    const n = perZone.get(z) ?? 0;
-    if (n < fewest) {
-      fewest = n;
-      best = z;
-    }
-  }
-  return best;
+/** The group's available AZs, fewest instances first (list order breaks ties): a new instance goes to the first. */
+export function zonesByFewest(perZone: ReadonlyMap<string, number>, zones: readonly string[], unavailable: ReadonlySet<string>): string[] {
+  return zones
+    .map((zone, order) => ({ zone, order, n: perZone.get(zone) ?? 0 }))
+    .filter((z) => !unavailable.has(z.zone))
+    .sort((a, b) => a.n - b.n || a.order - b.order)
+    .map((z) => z.zone);
 }

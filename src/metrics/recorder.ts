@@ -1,6 +1,6 @@
 import type { ClusterObserver, ClusterState } from '../model/clusterState.js';
 import type { SpotInterruptionListener } from '../capacity/fargate.js';
-import { isSpotStop, OwnerKind, TaskState, type Task } from '../model/task.js';
+import { OwnerKind, TaskState, type Task } from '../model/task.js';
 import type { SpotPool } from '../spot/spotPool.js';
 import type { PlacementFailureReason } from '../placement/types.js';
 import type { SchedulerListener } from '../scheduler/listener.js';
@@ -91,18 +91,18 @@ export class Recorder implements ClusterObserver, SchedulerListener, SpotInterru
   }
 
   taskStopped(task: Task): void {
-    const lost = task.stopCode === 'InfrastructureHealth';
+    const lost = task.stopCode === 'InfrastructureHealth' && !task.interrupted;
     if (task.ownerKind === OwnerKind.Service) {
       const s = this.services[task.owner] as ServiceStats;
       s.stopped++;
       if (lost) s.lostWithHost++;
       else if (task.stopCode === 'EssentialContainerExited') s.crashed++;
-      else if (!isSpotStop(task.stopCode)) s.scaledIn++;
+      else if (!task.interrupted) s.scaledIn++;
       return;
     }
     const j = this.jobs[task.owner] as JobStats;
     if (lost) j.lostWithHost++;
-    else if (!isSpotStop(task.stopCode)) j.completed++;
+    else if (!task.interrupted) j.completed++;
   }
 
   /** Cluster reservation at a sample instant (percent of registered CPU/memory reserved by tasks). */

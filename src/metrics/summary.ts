@@ -43,7 +43,7 @@ export interface SummaryInput {
   readonly market: SpotMarket;
   /** Fargate Spot tasks still waiting for Spot capacity or quota at the end. */
   readonly spotWaiting: number;
-  readonly settled: { readonly cost: number; readonly billedMs: number };
+  readonly settled: { readonly cost: number; readonly billedMs: number; readonly onDemandCost: number };
   readonly cluster: ClusterState;
   readonly events: number;
   readonly jobsQueued: number;
@@ -52,7 +52,9 @@ export interface SummaryInput {
 export function buildSummary(input: SummaryInput) {
   const { model, recorder, billing, settled, cluster, fargate, market } = input;
   const total = settled.cost + fargate.totalUsd;
-  const onDemandBaseline = settled.cost + fargate.onDemandEquivalentUsd;
+  const onDemandBaseline = settled.onDemandCost + fargate.onDemandEquivalentUsd;
+  const pools = [...billing.pools.values()].sort((a, b) => (a.pool < b.pool ? -1 : 1));
+  const spotUsd = toDollars(pools.reduce((n, p) => (p.spot ? n + p.units : n), 0n));
   const end = model.durationMs;
   const attributed = [...billing.serviceCost, ...billing.jobCost].reduce((a, b) => a + b, 0);
   const cpu = recorder.cpuReservationSamples.sorted();
@@ -72,11 +74,18 @@ export function buildSummary(input: SummaryInput) {
       onDemandBaselineUsd: cost(onDemandBaseline),
       spotSavingsUsd: cost(onDemandBaseline - total),
       ec2Usd: cost(settled.cost),
+      ec2OnDemandUsd: cost(settled.cost - spotUsd),
+      ec2SpotUsd: cost(spotUsd),
       fargateUsd: cost(fargate.totalUsd),
       instanceHours: hours(settled.billedMs),
-      byPool: [...billing.pools.values()]
-        .sort((a, b) => (a.pool < b.pool ? -1 : 1))
-        .map((p) => ({ pool: p.pool, instancesLaunched: p.hosts, instanceHours: hours(p.billedMs), costUsd: cost(toDollars(p.units)) })),
+      byPool: pools.map((p) => ({
+        pool: p.pool,
+        purchaseOption: p.spot ? 'spot' : 'on-demand',
+        instancesLaunched: p.hosts,
+        instanceHours: hours(p.billedMs),
+        costUsd: cost(toDollars(p.units)),
+        ...(p.spot ? { interruptedInFirstHourNotCharged: p.refunded } : {}),
+      })),
       fargate: fargate.byProvider.map((f) => ({
         provider: f.provider,
         tasksBilled: f.tasks,

@@ -1,6 +1,6 @@
 import type { HostIndex } from './hostIndex.js';
 import { Host, HostStatus } from './host.js';
-import type { AutoScalingGroupSpec } from './specs.js';
+import type { AutoScalingGroupSpec, InstanceTypeSpec } from './specs.js';
 import { Task, TaskState } from './task.js';
 import { TaskGroups } from './taskGroups.js';
 
@@ -11,6 +11,7 @@ import { TaskGroups } from './taskGroups.js';
 export interface ClusterObserver {
   hostRunning?(host: Host, now: number): void;
   hostRegistered?(host: Host, now: number): void;
+  hostDraining?(host: Host, now: number): void;
   hostTerminated?(host: Host, now: number): void;
   taskPlaced?(task: Task, now: number): void;
   taskStateChanged?(task: Task, from: TaskState, now: number): void;
@@ -59,7 +60,7 @@ export class ClusterState {
     readonly index: HostIndex,
     spreadAttributes: readonly string[],
     private readonly agentVersion: string,
-    private readonly eniLimit: (group: AutoScalingGroupSpec) => number,
+    private readonly eniLimit: (type: InstanceTypeSpec) => number,
   ) {
     this.groups = new TaskGroups(spreadAttributes);
   }
@@ -93,8 +94,8 @@ export class ClusterState {
     return this.hosts[index] as Host;
   }
 
-  launchHost(group: AutoScalingGroupSpec, availabilityZone: string, now: number): Host {
-    const host = new Host(this.hosts.length, group, availabilityZone, this.agentVersion, this.eniLimit(group), now);
+  launchHost(group: AutoScalingGroupSpec, type: InstanceTypeSpec, spot: boolean, availabilityZone: string, now: number): Host {
+    const host = new Host(this.hosts.length, group, type, spot, availabilityZone, this.agentVersion, this.eniLimit(type), now);
     host.spreadValues = this.groups.valuesFor(host);
     host.groupCounts = this.groups;
     this.hosts.push(host);
@@ -125,13 +126,23 @@ export class ClusterState {
     for (const o of this.observers) o.hostRegistered?.(host, now);
   }
 
+  /** ACTIVE → DRAINING (aws-behaviour.md §5): no new tasks; its service tasks are replaced by their schedulers. */
+  drainHost(host: Host, now: number): void {
+    if (host.status !== HostStatus.Active) return;
+    host.status = HostStatus.Draining;
+    this.activeHosts--;
+    for (const ix of host.indexes) ix.remove(host);
+    host.indexes = [];
+    for (const o of this.observers) o.hostDraining?.(host, now);
+  }
+
   /** Terminates a host. Its tasks must have been stopped first (stopTask). */
   terminateHost(host: Host, now: number): void {
     if (host.taskCount > 0) throw new Error(`${host.instanceId} still has ${host.taskCount} tasks`);
     if (host.status === HostStatus.Active || host.status === HostStatus.Draining) {
       this.registeredCpu -= host.cpuTotal;
       this.registeredMem -= host.memTotal;
-      this.activeHosts--;
+      if (host.status === HostStatus.Active) this.activeHosts--;
       for (const ix of host.indexes) ix.remove(host);
       host.indexes = [];
     }
@@ -161,6 +172,7 @@ export class ClusterState {
     task.createdAt = now;
     task.placedAt = task.pullStartedAt = task.startedAt = task.stoppingAt = task.stoppedAt = -1;
     task.stopCode = '';
+    task.interrupted = false;
     task.stoppedReason = '';
     task.timer = task.endTimer = -1;
     return task;

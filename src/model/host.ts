@@ -1,6 +1,6 @@
 import type { QueryHost } from '../placement/expression/index.js';
 import type { HostIndex } from './hostIndex.js';
-import type { AutoScalingGroupSpec } from './specs.js';
+import type { AutoScalingGroupSpec, InstanceTypeSpec } from './specs.js';
 import type { Task } from './task.js';
 
 /**
@@ -20,28 +20,29 @@ export function instanceIdFor(index: number): string {
   return `i-${String(index + 1).padStart(4, '0')}`;
 }
 
-/** Hosts of one group in one zone have identical attributes: one shared map each. */
+/** Hosts of one group, type and zone have identical attributes: one shared map each. */
 const attributeMaps = new WeakMap<AutoScalingGroupSpec, Map<string, ReadonlyMap<string, string>>>();
 
-function sharedAttributes(group: AutoScalingGroupSpec, zone: string): ReadonlyMap<string, string> {
-  let byZone = attributeMaps.get(group);
-  if (byZone === undefined) {
-    byZone = new Map();
-    attributeMaps.set(group, byZone);
+function sharedAttributes(group: AutoScalingGroupSpec, type: InstanceTypeSpec, zone: string): ReadonlyMap<string, string> {
+  let byKey = attributeMaps.get(group);
+  if (byKey === undefined) {
+    byKey = new Map();
+    attributeMaps.set(group, byKey);
   }
-  let attributes = byZone.get(zone);
+  const key = `${type.info.instanceType}/${zone}`;
+  let attributes = byKey.get(key);
   if (attributes === undefined) {
     const map = new Map<string, string>([
       ['ecs.availability-zone', zone],
-      ['ecs.instance-type', group.instanceType.instanceType],
-      ['ecs.cpu-architecture', group.instanceType.cpuArchitecture],
+      ['ecs.instance-type', type.info.instanceType],
+      ['ecs.cpu-architecture', type.info.cpuArchitecture],
       ['ecs.os-type', 'linux'],
       ['ecs.os-family', 'LINUX'],
       ['ecs.ami-id', 'ami-ecs-optimized'],
     ]);
     for (const [name, value] of group.attributes) map.set(name, value);
     attributes = map;
-    byZone.set(zone, attributes);
+    byKey.set(key, attributes);
   }
   return attributes;
 }
@@ -85,24 +86,32 @@ export class Host implements QueryHost {
   indexes: readonly HostIndex[] = [];
   /** Set by the cluster at launch: the per-host task counts of groups. */
   groupCounts: HostGroupCounts = NO_COUNTS;
+  /** Price while running, micro-dollars per hour (the Spot price for Spot instances). */
+  readonly microPerHour: number;
+  /** When EC2 sent the Spot interruption notice (-1: none); the instance terminates 2 minutes later. */
+  interruptedAt = -1;
 
   constructor(
     readonly index: number,
     readonly group: AutoScalingGroupSpec,
+    readonly type: InstanceTypeSpec,
+    /** Purchase option: Spot (true) or On-Demand. */
+    readonly spot: boolean,
     readonly availabilityZone: string,
     readonly agentVersion: string,
     eniTotal: number,
     now: number,
   ) {
     this.instanceId = instanceIdFor(index);
-    this.cpuTotal = group.vcpu * 1024;
-    this.memTotal = group.memoryMiB - group.agentMemoryReserve;
+    this.cpuTotal = type.vcpu * 1024;
+    this.memTotal = type.memoryMiB - group.agentMemoryReserve;
+    this.microPerHour = spot ? (type.spotMicroPerHour as number) : type.onDemandMicroPerHour;
     this.eniTotal = eniTotal;
     this.cpuFree = this.cpuTotal;
     this.memFree = this.memTotal;
     this.eniFree = eniTotal;
     this.launchedAt = now;
-    this.attributes = sharedAttributes(group, availabilityZone);
+    this.attributes = sharedAttributes(group, type, availabilityZone);
   }
 
   /** The tasks on the host, in placement order (a copy: safe to stop tasks while iterating). */

@@ -46,12 +46,40 @@ export interface TaskDefinitionSpec {
   readonly compatibilities: readonly string[] | undefined;
 }
 
+/** One instance type a group can launch (InstanceType, or one MixedInstancesPolicy override). */
+export interface InstanceTypeSpec {
+  readonly info: InstanceTypeInfo;
+  /** Position in the group's list (the priority of the override). */
+  readonly priority: number;
+  readonly vcpu: number;
+  readonly memoryMiB: number;
+  /** Prices in micro-dollars per hour: On-Demand, and Spot = On-Demand × (1 − Advisor savings) when known. */
+  readonly onDemandMicroPerHour: number;
+  readonly spotMicroPerHour: number | undefined;
+}
+
+export type SpotAllocationStrategy = 'lowest-price' | 'capacity-optimized' | 'capacity-optimized-prioritized' | 'price-capacity-optimized';
+
+/** MixedInstancesPolicy.InstancesDistribution (aws-behaviour.md §7); a plain group is all On-Demand. */
+export interface InstancesDistributionSpec {
+  readonly onDemandAllocation: 'prioritized' | 'lowest-price';
+  readonly onDemandBase: number;
+  readonly onDemandPercentAboveBase: number;
+  readonly spotAllocation: SpotAllocationStrategy;
+  readonly spotInstancePools: number;
+}
+
 export interface AutoScalingGroupSpec {
   readonly index: number;
   readonly name: string;
-  readonly instanceType: InstanceTypeInfo;
-  readonly vcpu: number;
-  readonly memoryMiB: number;
+  /** At least one; InstanceType alone is the one-item list. */
+  readonly instanceTypes: readonly InstanceTypeSpec[];
+  readonly distribution: InstancesDistributionSpec;
+  /** Whether the group can launch Spot at all (some capacity above the base is Spot). */
+  readonly usesSpot: boolean;
+  readonly capacityRebalance: boolean;
+  /** ECS_ENABLE_SPOT_INSTANCE_DRAINING on its instances. */
+  readonly spotDraining: boolean;
   readonly minSize: number;
   readonly maxSize: number;
   readonly desiredCapacity: number;

@@ -31,11 +31,6 @@ export type StopCode =
   | 'SpotInterruption'
   | 'TerminationNotice';
 
-/** Stopped by a Spot interruption (the code is a scenario choice for Fargate Spot, aws-behaviour.md §6). */
-export function isSpotStop(code: StopCode | ''): boolean {
-  return code === 'SpotInterruption' || code === 'TerminationNotice';
-}
-
 export class Task {
   /** Position in the cluster's task table; event payloads refer to tasks by it. */
   slot = -1;
@@ -62,6 +57,8 @@ export class Task {
   stoppingAt = -1;
   stoppedAt = -1;
   stopCode: StopCode | '' = '';
+  /** Stopped (or about to be) because its Spot capacity was reclaimed. */
+  interrupted = false;
   stoppedReason = '';
   /** The next lifecycle event, cancelled if the task is stopped early. */
   timer: EventRef = -1;

@@ -11,7 +11,7 @@ export function firstFailingStage(host: Host, request: PlacementRequest): Stage 
     if (host.portInUse(p.port * 2 + (p.protocol === 'udp' ? 1 : 0))) return Stage.Ports;
   }
   if (request.usesEni && host.eniFree < 1) return Stage.Eni;
-  if (request.cpuArchitecture !== undefined && host.group.instanceType.cpuArchitecture !== request.cpuArchitecture) return Stage.Attribute;
+  if (request.cpuArchitecture !== undefined && host.type.info.cpuArchitecture !== request.cpuArchitecture) return Stage.Attribute;
   const placement = request.placement;
   if (placement.distinctInstance && host.groupCount(request.group) > 0) return Stage.DistinctInstance;
   const memberOf = placement.memberOf;

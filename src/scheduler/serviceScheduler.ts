@@ -35,6 +35,8 @@ interface ServiceState {
   retryAt: number;
   /** Tasks not yet STOPPING. */
   readonly tasks: Set<Task>;
+  /** Those of them on DRAINING instances, still RUNNING: replaced within minimumHealthyPercent/maximumPercent. */
+  readonly draining: Set<Task>;
   /** With a capacity provider strategy: those tasks per provider. */
   readonly strategy: StrategyCounts | undefined;
   readonly fargate: boolean;
@@ -70,6 +72,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       failedAt: -1,
       retryAt: -1,
       tasks: new Set(),
+      draining: new Set(),
       strategy: spec.launch.type === 'strategy' ? new StrategyCounts(spec.launch.items) : undefined,
       fargate: spec.launch.type === 'strategy' && spec.launch.fargate,
       daemonNeeds: new Set(),
@@ -100,7 +103,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
 
   hasWork(): boolean {
     for (const s of this.touched) {
-      if (s.tasks.size !== s.desired || s.daemonNeeds.size > 0) return true;
+      if (s.tasks.size - s.draining.size !== s.desired || s.daemonNeeds.size > 0 || this.canRetireDraining(s)) return true;
       this.touched.delete(s);
     }
     return false;
@@ -124,6 +127,26 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     this.pass.request();
   }
 
+  /**
+   * Container instance draining (aws-behaviour.md §5): service tasks not yet RUNNING stop at once;
+   * RUNNING ones are replaced elsewhere within maximumPercent and stopped within minimumHealthyPercent.
+   * DAEMON tasks stay until the instance goes.
+   */
+  hostDraining(host: Host): void {
+    for (const task of host.tasks()) {
+      if (task.ownerKind !== OwnerKind.Service || task.state >= TaskState.Stopping) continue;
+      const s = this.services[task.owner] as ServiceState;
+      if (s.spec.daemon || !s.tasks.has(task)) continue;
+      if (task.state === TaskState.Running) s.draining.add(task);
+      else {
+        this.forget(s, task);
+        this.lifecycle.requestStop(task, 'ServiceSchedulerInitiated', `Container instance ${host.instanceId} is DRAINING`);
+      }
+      this.touched.add(s);
+    }
+    this.pass.request();
+  }
+
   hostTerminated(host: Host): void {
     for (const s of this.services) {
       if (s.spec.daemon && s.daemonHosts.delete(host)) {
@@ -134,8 +157,14 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   }
 
   taskStateChanged(task: Task): void {
-    if (task.ownerKind !== OwnerKind.Service || task.state < TaskState.Stopping) return;
+    if (task.ownerKind !== OwnerKind.Service) return;
     const s = this.services[task.owner] as ServiceState;
+    if (task.state === TaskState.Running && s.draining.size > 0) {
+      // A replacement came up: a draining task may now be stopped.
+      this.touched.add(s);
+      this.pass.request();
+    }
+    if (task.state < TaskState.Stopping) return;
     // A task the scheduler did not choose to stop (a Spot notice) is replaced at once.
     if (this.forget(s, task)) this.pass.request();
     this.touched.add(s);
@@ -144,6 +173,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   /** The task no longer counts toward the service (it is STOPPING, or chosen to stop). */
   private forget(s: ServiceState, task: Task): boolean {
     if (!s.tasks.delete(task)) return false;
+    s.draining.delete(task);
     s.strategy?.remove(task.provider);
     return true;
   }
@@ -177,10 +207,27 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     return stage === Stage.Fits;
   }
 
+  /** Whether a draining task can stop now: RUNNING tasks would stay at or above ceil(desired × minimumHealthyPercent). */
+  private canRetireDraining(s: ServiceState): boolean {
+    if (s.draining.size === 0) return false;
+    let running = 0;
+    for (const t of s.tasks) if (t.state === TaskState.Running) running++;
+    return running - 1 >= Math.ceil((s.desired * s.spec.minimumHealthyPercent) / 100);
+  }
+
+  private retireDraining(s: ServiceState): void {
+    while (this.canRetireDraining(s)) {
+      const task = s.draining.values().next().value as Task;
+      this.forget(s, task);
+      this.lifecycle.requestStop(task, 'ServiceSchedulerInitiated', `Container instance ${task.host?.instanceId ?? ''} is DRAINING`);
+    }
+  }
+
   private scheduleReplica(s: ServiceState): void {
     const now = this.sim.now;
-    while (s.tasks.size > s.desired) {
-      const pool = this.scaleInPool(s);
+    this.retireDraining(s);
+    while (s.tasks.size - s.draining.size > s.desired) {
+      const pool = s.draining.size > 0 ? [...this.scaleInPool(s)].filter((t) => !s.draining.has(t)) : this.scaleInPool(s);
       const victim = s.fargate
         ? chooseFargateTaskToStop(pool, s.scaleInStream)
         : chooseTaskToStop(pool, s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
@@ -188,7 +235,9 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       this.forget(s, victim);
       this.lifecycle.requestStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`);
     }
-    while (s.tasks.size < s.desired && s.failedAt !== this.cluster.capacityVersion) {
+    // Replacements for draining tasks may run alongside them up to floor(desired × maximumPercent).
+    const ceiling = s.draining.size > 0 ? Math.max(s.desired, Math.floor((s.desired * s.spec.maximumPercent) / 100)) : s.desired;
+    while (s.tasks.size - s.draining.size < s.desired && s.tasks.size < ceiling && s.failedAt !== this.cluster.capacityVersion) {
       const wait = s.budget.waitFor(now);
       if (wait > 0) {
         if (s.retryAt <= now) {

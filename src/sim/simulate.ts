@@ -8,7 +8,7 @@ import { Recorder } from '../metrics/recorder.js';
 import { buildSummary, type Summary } from '../metrics/summary.js';
 import { ClusterState, type ClusterObserver } from '../model/clusterState.js';
 import { HostIndex } from '../model/hostIndex.js';
-import type { AutoScalingGroupSpec, ScenarioModel } from '../model/specs.js';
+import type { InstanceTypeSpec, ScenarioModel } from '../model/specs.js';
 import { OwnerKind, type Task } from '../model/task.js';
 import { indexRequirements } from '../placement/indexPlan.js';
 import { JobScheduler } from '../scheduler/jobScheduler.js';
@@ -44,9 +44,8 @@ export interface SimulationResult {
 }
 
 /** ENIs a host offers awsvpc tasks: all but the primary, or the branch ENIs with trunking. */
-function eniLimit(trunking: boolean): (group: AutoScalingGroupSpec) => number {
-  return (group) => {
-    const type = group.instanceType;
+function eniLimit(trunking: boolean): (type: InstanceTypeSpec) => number {
+  return ({ info: type }) => {
     if (trunking && type.branchEnis > 0) return type.branchEnis;
     return Math.max(0, (type.maxEnis ?? 1) - 1);
   };
@@ -105,7 +104,8 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
     fargate,
   );
   const jobs = new JobScheduler(sim, cluster, lifecycle, pass, recorder, model.jobs, jobWorkloads, streams, model.settings.jobQueue === 'backfill', randomTieBreak, fargate);
-  const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle);
+  const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle, recorder);
+  groups.attachSpotMarket(market);
   new Timeline(sim, cluster, groups, services, market, model.timeline, streams.stream('timeline'));
 
   cluster.observe(crashes);

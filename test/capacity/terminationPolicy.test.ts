@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../../src/engine/rng.js';
-import { chooseInstanceToTerminate, chooseLaunchZone } from '../../src/capacity/terminationPolicy.js';
+import { chooseInstanceToTerminate, zonesByFewest } from '../../src/capacity/terminationPolicy.js';
 import { addActiveHost, makeCluster, makeGroup } from '../support/builders.js';
 
 // Reference: aws-behaviour.md §7 "Default termination policy".
@@ -9,9 +9,9 @@ describe('Auto Scaling group zone choice and default termination policy', () => 
 
   it('launches into the zone with the fewest instances, skipping failed zones', () => {
     const counts = new Map([['us-east-1a', 2], ['us-east-1b', 1], ['us-east-1c', 1]]);
-    expect(chooseLaunchZone(counts, zones, new Set())).toBe('us-east-1b');
-    expect(chooseLaunchZone(counts, zones, new Set(['us-east-1b']))).toBe('us-east-1c');
-    expect(chooseLaunchZone(counts, zones, new Set(zones))).toBeUndefined();
+    expect(zonesByFewest(counts, zones, new Set())[0]).toBe('us-east-1b');
+    expect(zonesByFewest(counts, zones, new Set(['us-east-1b']))[0]).toBe('us-east-1c');
+    expect(zonesByFewest(counts, zones, new Set(zones))).toEqual([]);
   });
 
   it('terminates in the zone with the most instances, the one closest to its next billing hour', () => {

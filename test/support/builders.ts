@@ -3,7 +3,7 @@ import { ec2Catalog } from '../../src/catalog/ec2Catalog.js';
 import { ClusterState } from '../../src/model/clusterState.js';
 import { HostIndex } from '../../src/model/hostIndex.js';
 import type { Host } from '../../src/model/host.js';
-import type { AutoScalingGroupSpec, PlacementSpec, StrategySpec, TaskDefinitionSpec } from '../../src/model/specs.js';
+import type { AutoScalingGroupSpec, InstanceTypeSpec, PlacementSpec, StrategySpec, TaskDefinitionSpec } from '../../src/model/specs.js';
 import { indexRequirements } from '../../src/placement/indexPlan.js';
 import type { PlacementRequest } from '../../src/placement/types.js';
 import { compileMemberOf } from '../../src/placement/expression/index.js';
@@ -12,12 +12,25 @@ import { compileMemberOf } from '../../src/placement/expression/index.js';
 export function makeGroup(instanceType = 'm5.large', overrides: Partial<AutoScalingGroupSpec> = {}): AutoScalingGroupSpec {
   const info = ec2Catalog().get(instanceType);
   if (info?.vcpu === undefined || info.memoryMiB === undefined) throw new Error(`no ${instanceType}`);
+  const onDemandMicroPerHour = Math.round(info.onDemandPricePerHour * 1e6);
+  const savings = info.spotSavingsPercent;
   return {
     index: 0,
     name: `asg-${instanceType}`,
-    instanceType: info,
-    vcpu: info.vcpu,
-    memoryMiB: info.memoryMiB,
+    instanceTypes: [
+      {
+        info,
+        priority: 0,
+        vcpu: info.vcpu,
+        memoryMiB: info.memoryMiB,
+        onDemandMicroPerHour,
+        spotMicroPerHour: savings === undefined ? undefined : Math.round(onDemandMicroPerHour * (1 - savings / 100)),
+      },
+    ],
+    distribution: { onDemandAllocation: 'prioritized', onDemandBase: 0, onDemandPercentAboveBase: 100, spotAllocation: 'lowest-price', spotInstancePools: 2 },
+    usesSpot: false,
+    capacityRebalance: false,
+    spotDraining: false,
     minSize: 0,
     maxSize: 1000,
     desiredCapacity: 0,
@@ -33,13 +46,13 @@ export function makeGroup(instanceType = 'm5.large', overrides: Partial<AutoScal
 export function makeCluster(chains: readonly (readonly StrategySpec[])[], spreadAttributes = ['ecs.availability-zone'], randomTieBreak = false): ClusterState {
   const attributes = new Set(spreadAttributes);
   for (const chain of chains) for (const s of chain) if (s.type === 'spread' && s.field === 'attribute') attributes.add(s.attribute);
-  const cluster = new ClusterState(new HostIndex(indexRequirements(chains, randomTieBreak)), [...attributes].sort(), '1.89.0', (g) => Math.max(0, (g.instanceType.maxEnis ?? 1) - 1));
+  const cluster = new ClusterState(new HostIndex(indexRequirements(chains, randomTieBreak)), [...attributes].sort(), '1.89.0', (t) => Math.max(0, (t.info.maxEnis ?? 1) - 1));
   cluster.groups.trackEverything();
   return cluster;
 }
 
-export function addActiveHost(cluster: ClusterState, group: AutoScalingGroupSpec, zone: string): Host {
-  const host = cluster.launchHost(group, zone, 0);
+export function addActiveHost(cluster: ClusterState, group: AutoScalingGroupSpec, zone: string, spot = false): Host {
+  const host = cluster.launchHost(group, group.instanceTypes[0] as InstanceTypeSpec, spot, zone, 0);
   cluster.hostRunning(host, 0);
   cluster.registerHost(host, 0, 0);
   return host;

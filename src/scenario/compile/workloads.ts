@@ -31,15 +31,17 @@ export function resolveTaskDefinition(
 
 /** A task that fits no instance type of the scenario can never be placed: say so up front. */
 function checkFits(ctx: CompileContext, td: TaskDefinitionSpec, groups: readonly AutoScalingGroupSpec[], path: readonly PathPart[]): void {
-  const eligible = groups.filter((g) => td.cpuArchitecture === undefined || g.instanceType.cpuArchitecture === td.cpuArchitecture);
+  const eligible = groups.flatMap((g) =>
+    g.instanceTypes.filter((t) => td.cpuArchitecture === undefined || t.info.cpuArchitecture === td.cpuArchitecture).map((type) => ({ g, type })),
+  );
   if (groups.length > 0 && eligible.length === 0) {
     ctx.issues.add(path, `task definition ${td.key} needs ${td.cpuArchitecture} instances and no Auto Scaling group has them`);
     return;
   }
   if (eligible.length === 0) return;
-  const fits = eligible.some((g) => td.cpu <= g.vcpu * 1024 && td.memory <= g.memoryMiB - g.agentMemoryReserve);
+  const fits = eligible.some(({ g, type }) => td.cpu <= type.vcpu * 1024 && td.memory <= type.memoryMiB - g.agentMemoryReserve);
   if (!fits) {
-    const largest = eligible.map((g) => `${g.instanceType.instanceType} registers ${g.vcpu * 1024} CPU units / ${g.memoryMiB - g.agentMemoryReserve} MiB`);
+    const largest = eligible.map(({ g, type }) => `${type.info.instanceType} registers ${type.vcpu * 1024} CPU units / ${type.memoryMiB - g.agentMemoryReserve} MiB`);
     ctx.issues.add(path, `task definition ${td.key} (${td.cpu} CPU units, ${td.memory} MiB) is larger than every host: ${largest.join('; ')}`);
   }
 }
