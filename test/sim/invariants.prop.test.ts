@@ -18,7 +18,16 @@ const STRATEGY_CHOICES = [
 
 const scenarioArb = fc.record({
   seed: fc.integer({ min: 0, max: 1000 }),
-  groups: fc.array(fc.record({ type: fc.constantFrom(...TYPES), desired: fc.integer({ min: 0, max: 5 }) }), { minLength: 1, maxLength: 2 }),
+  groups: fc.array(
+    fc.record({
+      type: fc.constantFrom(...TYPES),
+      desired: fc.integer({ min: 0, max: 5 }),
+      spotPercent: fc.constantFrom(0, 50, 100),
+      draining: fc.boolean(),
+      rebalance: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 2 },
+  ),
   tds: fc.array(fc.record({ cpu: fc.integer({ min: 0, max: 1024 }), mem: fc.integer({ min: 64, max: 3000 }), awsvpc: fc.boolean(), port: fc.boolean() }), { minLength: 1, maxLength: 3 }),
   services: fc.array(
     fc.record({ td: fc.nat(), desired: fc.integer({ min: 0, max: 12 }), strategy: fc.nat(), distinct: fc.boolean(), crash: fc.boolean(), daemon: fc.boolean() }),
@@ -26,7 +35,7 @@ const scenarioArb = fc.record({
   ),
   jobs: fc.array(fc.record({ td: fc.nat(), perHour: fc.integer({ min: 1, max: 120 }), strategy: fc.nat(), minutes: fc.integer({ min: 1, max: 60 }) }), { maxLength: 2 }),
   events: fc.array(
-    fc.record({ at: fc.integer({ min: 0, max: 119 }), kind: fc.integer({ min: 0, max: 3 }), n: fc.integer({ min: 0, max: 8 }), target: fc.nat() }),
+    fc.record({ at: fc.integer({ min: 0, max: 119 }), kind: fc.integer({ min: 0, max: 5 }), n: fc.integer({ min: 0, max: 8 }), target: fc.nat() }),
     { maxLength: 5 },
   ),
 });
@@ -34,7 +43,22 @@ const scenarioArb = fc.record({
 type Spec = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function toScenario(spec: Spec): unknown {
-  const groups = spec.groups.map((g, i) => ({ AutoScalingGroupName: `g${i}`, InstanceType: g.type, MinSize: 0, MaxSize: 10, DesiredCapacity: g.desired }));
+  const groups = spec.groups.map((g, i) => ({
+    AutoScalingGroupName: `g${i}`,
+    MinSize: 0,
+    MaxSize: 10,
+    DesiredCapacity: g.desired,
+    ...(g.spotPercent === 0
+      ? { InstanceType: g.type }
+      : {
+          MixedInstancesPolicy: {
+            LaunchTemplate: { Overrides: [{ InstanceType: g.type }, { InstanceType: 'm5.large' === g.type ? 'm6i.large' : 'm5.large' }] },
+            InstancesDistribution: { OnDemandPercentageAboveBaseCapacity: 100 - g.spotPercent, SpotAllocationStrategy: 'price-capacity-optimized' },
+          },
+          CapacityRebalance: g.rebalance,
+          ecsConfig: { ECS_ENABLE_SPOT_INSTANCE_DRAINING: g.draining },
+        }),
+  }));
   const services = spec.services.map((s, i) => ({
     serviceName: `s${i}`,
     taskDefinition: `td${s.td % spec.tds.length}`,
@@ -52,6 +76,8 @@ function toScenario(spec: Spec): unknown {
     }
     if (e.kind === 1) return [{ at, type: 'setDesiredCapacity', autoScalingGroupName: group, desiredCapacity: Math.min(10, e.n) }];
     if (e.kind === 2) return [{ at, type: 'terminateInstances', autoScalingGroupName: group, count: 1 + (e.n % 3) }];
+    if (e.kind === 4) return [{ at, type: 'reclaimWave', fraction: (1 + e.n) / 9 }];
+    if (e.kind === 5) return [{ at, type: 'spotDrought', match: { instanceType: TYPES[e.n % TYPES.length] }, duration: `${5 + e.n * 5}m` }];
     return [{ at, type: 'failAvailabilityZone', availabilityZone: ['us-east-1a', 'us-east-1b', 'us-east-1c'][e.n % 3], duration: `${5 + e.n * 5}m` }];
   });
   return {
@@ -68,6 +94,7 @@ function toScenario(spec: Spec): unknown {
       containerDefinitions: [{ name: 'c', cpu: t.cpu, portMappings: t.port && !t.awsvpc ? [{ containerPort: 80, hostPort: 8080 }] : [] }],
     })),
     services,
+    spot: { interruptions: [{ rate: '2/d' }] },
     jobs: spec.jobs.map((j, i) => ({
       name: `j${i}`,
       taskDefinition: `td${j.td % spec.tds.length}`,
@@ -82,6 +109,7 @@ function toScenario(spec: Spec): unknown {
 /** Checks every placement against what the host can hold, with its own bookkeeping. */
 class Auditor implements ClusterObserver {
   readonly ports = new Map<Host, Map<number, number>>();
+  readonly terminated = new Set<string>();
   problems: string[] = [];
 
   taskPlaced(task: Task): void {
@@ -97,6 +125,15 @@ class Auditor implements ClusterObserver {
     }
   }
 
+  taskStateChanged(task: Task): void {
+    if (task.host?.status === HostStatus.Terminated) this.problems.push(`task ${task.id} changed state on terminated ${task.host.instanceId}`);
+  }
+
+  hostTerminated(host: Host): void {
+    if (host.taskCount > 0) this.problems.push(`${host.instanceId} terminated with ${host.taskCount} tasks`);
+    this.terminated.add(host.instanceId);
+  }
+
   taskStopped(task: Task): void {
     const used = task.host === undefined ? undefined : this.ports.get(task.host);
     for (const p of task.taskDefinition.hostPorts) used?.set(p.port, (used.get(p.port) ?? 1) - 1);
@@ -104,13 +141,17 @@ class Auditor implements ClusterObserver {
 }
 
 describe('simulation invariants (property)', () => {
-  it('no over-commitment, every task accounted for, cost never decreases, same seed same output', () => {
+  let interruptedTasks = 0;
+  it('no over-commitment, no task on a terminated instance, every task accounted for, cost never decreases, same seed same output', () => {
     fc.assert(
       fc.property(scenarioArb, (spec) => {
         const model = compile(toScenario(spec));
         const auditor = new Auditor();
         const result = run(model, { observers: [auditor] });
         expect(auditor.problems).toEqual([]);
+        // No task is left on a terminated instance.
+        const live = new Set(result.unfinished.map((t) => t.instanceId).filter((id) => id !== ''));
+        for (const id of live) expect(auditor.terminated.has(id)).toBe(false);
         expect(result.finished.length + result.unfinished.length).toBe(result.summary.simulation.tasksCreated);
         for (const s of result.summary.services) {
           expect(s.tasks.started).toBe(s.tasks.stopped + result.unfinished.filter((t) => t.owner === s.serviceName).length);
@@ -118,11 +159,14 @@ describe('simulation invariants (property)', () => {
         for (let i = 1; i < result.samples.length; i++) {
           expect(result.samples[i]?.costSoFar).toBeGreaterThanOrEqual(result.samples[i - 1]?.costSoFar as number);
         }
+        interruptedTasks += result.summary.spot.tasksInterrupted;
         const again = run(compile(toScenario(spec)));
         expect(JSON.stringify(again.summary)).toBe(JSON.stringify(result.summary));
         expect(JSON.stringify(again.samples)).toBe(JSON.stringify(result.samples));
       }),
       { seed: 20261122, numRuns: 60 },
     );
+    // The generated scenarios do exercise Spot interruptions.
+    expect(interruptedTasks).toBeGreaterThan(0);
   });
 });

@@ -42,6 +42,7 @@ export interface TaskRow {
   readonly stoppedAt: number;
   readonly state: string;
   readonly stopCode: string;
+  readonly interrupted: boolean;
 }
 
 export interface Collected extends SimulationResult {
@@ -65,6 +66,7 @@ function row(task: Task, owner: string): TaskRow {
     stoppedAt: task.stoppedAt,
     state: TASK_STATE_NAMES[task.state],
     stopCode: task.stopCode,
+    interrupted: task.interrupted,
   };
 }
 
