@@ -45,6 +45,8 @@ export class Ec2Billing implements ClusterObserver {
   private openRate = 0;
   private openRateStart = 0n;
   private openCount = 0;
+  /** Spot instances running (billed or in their refundable first hour). */
+  runningSpot = 0;
   /** Spot instances in their first running hour, by running time (their cost is not yet counted). */
   private readonly young: Host[] = [];
   private youngHead = 0;
@@ -63,6 +65,7 @@ export class Ec2Billing implements ClusterObserver {
 
   hostRunning(host: Host, now: number): void {
     this.openCount++;
+    if (host.spot) this.runningSpot++;
     this.pool(host).hosts++;
     if (host.spot) this.young.push(host);
     else this.open(host);
@@ -71,6 +74,7 @@ export class Ec2Billing implements ClusterObserver {
   hostTerminated(host: Host, now: number): void {
     if (host.runningAt < 0) return;
     this.openCount--;
+    if (host.spot) this.runningSpot--;
     const rate = microPerHour(host);
     if (!host.spot || this.vested.delete(host)) {
       this.openRate -= rate;

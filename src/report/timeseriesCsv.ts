@@ -7,7 +7,7 @@ import { CsvFile } from './csvFile.js';
 /** timeseries.csv: one row per sample; the columns are fixed by the scenario (see README "Outputs"). */
 export function timeseriesHeader(model: ScenarioModel): string[] {
   return [
-    'time', 'elapsed_s', 'instances_billed', 'instances_active', 'instances_in_use', 'cpu_reservation_pct', 'memory_reservation_pct', 'fargate_tasks', 'spot_waiting', 'cost_usd',
+    'time', 'elapsed_s', 'instances_billed', 'instances_spot', 'instances_active', 'instances_in_use', 'cpu_reservation_pct', 'memory_reservation_pct', 'fargate_tasks', 'spot_waiting', 'cost_usd',
     ...model.services.flatMap((s) => ['desired', 'running', 'pending', 'waiting'].map((c) => `service.${s.name}.${c}`)),
     ...model.jobs.flatMap((j) => ['queued', 'pending', 'running'].map((c) => `job.${j.name}.${c}`)),
   ];
@@ -25,6 +25,7 @@ export class TimeseriesWriter {
       isoAt(this.model.startEpochMs, row.timeMs),
       (row.timeMs / 1000).toFixed(3),
       row.instancesBilled,
+      row.instancesSpot,
       row.instancesActive,
       row.instancesInUse,
       round(row.cpuReservation, 3).toFixed(3),

@@ -9,6 +9,8 @@ import { Phase } from './phases.js';
 export interface SampleRow {
   readonly timeMs: number;
   readonly instancesBilled: number;
+  /** Of those, Spot instances. */
+  readonly instancesSpot: number;
   readonly instancesActive: number;
   readonly instancesInUse: number;
   readonly cpuReservation: number;
@@ -40,6 +42,7 @@ export function startSampler(
     emit({
       timeMs: sim.now,
       instancesBilled: billing.runningInstances,
+      instancesSpot: billing.runningSpot,
       instancesActive: cluster.activeHosts,
       instancesInUse: cluster.hostsInUse,
       cpuReservation: reservation.cpu,
