@@ -5,6 +5,9 @@
  *  - S3:  100,000 hosts, 10,000,000 batch tasks plus services, 30 days
  * Services use ECS's default spread (AZ, then instance) and crash now and then; the two job streams
  * use binpack(memory) and [spread AZ, binpack cpu].
+ * Capacity is 30% Spot: both groups are mixed-instances groups (two types each, 70% On-Demand,
+ * price-capacity-optimized) with the Spot Advisor interruption hazards, a correlated reclaim wave of 10%
+ * of one zone's Spot instances about once a week, and Spot draining on the general-purpose group.
  */
 export interface FleetShape {
   readonly hosts: number;
@@ -20,6 +23,18 @@ export const FLEETS: Readonly<Record<string, FleetShape>> = {
   S3: { hosts: 100_000, batchTasks: 10_000_000, days: 30, services: 20, tasksPerService: 10_000 },
 };
 
+function mixedGroup(name: string, types: readonly string[], desired: number, max: number) {
+  return {
+    AutoScalingGroupName: name,
+    DesiredCapacity: desired,
+    MaxSize: max,
+    MixedInstancesPolicy: {
+      LaunchTemplate: { Overrides: types.map((InstanceType) => ({ InstanceType })) },
+      InstancesDistribution: { OnDemandPercentageAboveBaseCapacity: 70, SpotAllocationStrategy: 'price-capacity-optimized' },
+    },
+  };
+}
+
 export function fleetScenario(name: string, shape: FleetShape): unknown {
   const seconds = shape.days * 86_400;
   const perStream = shape.batchTasks / 2;
@@ -30,9 +45,10 @@ export function fleetScenario(name: string, shape: FleetShape): unknown {
     duration: `${shape.days}d`,
     sampleInterval: '5m',
     autoScalingGroups: [
-      { AutoScalingGroupName: 'general', InstanceType: 'm5.2xlarge', DesiredCapacity: Math.ceil(shape.hosts / 2), MaxSize: shape.hosts },
-      { AutoScalingGroupName: 'memory', InstanceType: 'r5.2xlarge', DesiredCapacity: Math.floor(shape.hosts / 2), MaxSize: shape.hosts },
+      { ...mixedGroup('general', ['m5.2xlarge', 'm6i.2xlarge'], Math.ceil(shape.hosts / 2), shape.hosts), ecsConfig: { ECS_ENABLE_SPOT_INSTANCE_DRAINING: true } },
+      mixedGroup('memory', ['r5.2xlarge', 'r6i.2xlarge'], Math.floor(shape.hosts / 2), shape.hosts),
     ],
+    spot: { reclaimWaves: [{ rate: '0.15/d', fraction: 0.1, correlated: true }] },
     taskDefinitions: [
       { family: 'web', cpu: '256', memory: '512', containerDefinitions: [{ name: 'web' }] },
       { family: 'etl', cpu: '1024', memory: '4096', containerDefinitions: [{ name: 'etl' }] },

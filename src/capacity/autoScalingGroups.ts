@@ -25,9 +25,12 @@ import { chooseInstanceToTerminate, zonesByFewest } from './terminationPolicy.js
 interface GroupState {
   readonly spec: AutoScalingGroupSpec;
   desired: number;
-  readonly members: Host[];
+  /** Instances that count toward the group's size, in launch order. */
+  readonly members: Set<Host>;
   readonly perZone: Map<string, number>;
   onDemand: number;
+  /** The group's Spot members per "instanceType/zone" pool. */
+  readonly spotPerPool: Map<string, number>;
   readonly pendingStream: Random;
   readonly bootStream: Random;
   readonly terminationStream: Random;
@@ -59,9 +62,10 @@ export class AutoScalingGroups implements SpotUnitOwner {
     this.groups = model.autoScalingGroups.map((spec) => ({
       spec,
       desired: spec.desiredCapacity,
-      members: [],
+      members: new Set<Host>(),
       perZone: new Map<string, number>(),
       onDemand: 0,
+      spotPerPool: new Map<string, number>(),
       pendingStream: streams.stream(`asg:${spec.name}:pendingTime`),
       bootStream: streams.stream(`asg:${spec.name}:bootTime`),
       terminationStream: streams.stream(`asg:${spec.name}:termination`),
@@ -90,7 +94,7 @@ export class AutoScalingGroups implements SpotUnitOwner {
   /** The starting fleet: DesiredCapacity instances per group, running and registered at time 0. */
   startFleet(): void {
     for (const group of this.groups) {
-      while (group.members.length < group.desired) {
+      while (group.members.size < group.desired) {
         const host = this.launchOne(group);
         if (host === undefined) break;
         this.onRunning(host);
@@ -99,8 +103,8 @@ export class AutoScalingGroups implements SpotUnitOwner {
     }
   }
 
-  members(group: number): readonly Host[] {
-    return (this.groups[group] as GroupState).members;
+  members(group: number): Host[] {
+    return [...(this.groups[group] as GroupState).members];
   }
 
   setDesiredCapacity(group: number, desired: number): void {
@@ -176,7 +180,7 @@ export class AutoScalingGroups implements SpotUnitOwner {
   }
 
   private reconcile(state: GroupState): void {
-    while (state.members.length < state.desired) {
+    while (state.members.size < state.desired) {
       const host = this.launchOne(state);
       if (host === undefined) return;
       const pending = state.spec.pendingTime.sample(state.pendingStream);
@@ -184,11 +188,12 @@ export class AutoScalingGroups implements SpotUnitOwner {
       this.sim.scheduleIn(this.runningKind, pending, host.index);
       this.sim.scheduleIn(this.registerKind, boot, host.index);
     }
-    while (state.members.length > state.desired) {
+    while (state.members.size > state.desired) {
       // Mixed groups first pick the purchase option that is over its share (aws-behaviour.md §7).
       const spotOver = state.onDemand <= onDemandTarget(state.spec.distribution, state.desired);
-      const pool = state.spec.usesSpot ? state.members.filter((h) => h.spot === spotOver) : state.members;
-      const victim = chooseInstanceToTerminate(pool.length > 0 ? pool : state.members, state.spec.availabilityZones, this.sim.now, state.terminationStream);
+      const all = [...state.members];
+      const pool = state.spec.usesSpot ? all.filter((h) => h.spot === spotOver) : all;
+      const victim = chooseInstanceToTerminate(pool.length > 0 ? pool : all, state.spec.availabilityZones, this.sim.now, state.terminationStream);
       if (victim === undefined) return;
       this.remove(state, victim, 'Auto Scaling group scale-in', 'InfrastructureHealth');
     }
@@ -205,9 +210,9 @@ export class AutoScalingGroups implements SpotUnitOwner {
     }
     for (const zone of zones) {
       const options = spec.instanceTypes.map((type) => {
-        const pool = this.spotPools.get(`${type.info.instanceType}/${zone}`) as SpotPool;
-        const running = state.members.reduce((n, h) => (h.spot && h.type === type && h.availabilityZone === zone ? n + 1 : n), 0);
-        return { type, hazard: pool.hazardPerMs, dry: pool.dry, running };
+        const key = `${type.info.instanceType}/${zone}`;
+        const pool = this.spotPools.get(key) as SpotPool;
+        return { type, hazard: pool.hazardPerMs, dry: pool.dry, running: state.spotPerPool.get(key) ?? 0 };
       });
       const choice = chooseSpotPool(options, spec.distribution);
       if (choice !== undefined) return this.addMember(state, this.cluster.launchHost(spec, choice.type, true, zone, now));
@@ -217,10 +222,18 @@ export class AutoScalingGroups implements SpotUnitOwner {
   }
 
   private addMember(state: GroupState, host: Host): Host {
-    state.members.push(host);
-    state.perZone.set(host.availabilityZone, (state.perZone.get(host.availabilityZone) ?? 0) + 1);
-    if (!host.spot) state.onDemand++;
+    state.members.add(host);
+    this.count(state, host, 1);
     return host;
+  }
+
+  private count(state: GroupState, host: Host, delta: number): void {
+    state.perZone.set(host.availabilityZone, (state.perZone.get(host.availabilityZone) ?? 0) + delta);
+    if (!host.spot) state.onDemand += delta;
+    else {
+      const key = `${host.type.info.instanceType}/${host.availabilityZone}`;
+      state.spotPerPool.set(key, (state.spotPerPool.get(key) ?? 0) + delta);
+    }
   }
 
   private poolOf(host: Host): SpotPool | undefined {
@@ -240,11 +253,7 @@ export class AutoScalingGroups implements SpotUnitOwner {
 
   /** The instance stops counting toward the group (it may still be running, e.g. after a Spot notice). */
   private detach(state: GroupState, host: Host): void {
-    const at = state.members.indexOf(host);
-    if (at < 0) return;
-    state.members.splice(at, 1);
-    state.perZone.set(host.availabilityZone, (state.perZone.get(host.availabilityZone) ?? 1) - 1);
-    if (!host.spot) state.onDemand--;
+    if (state.members.delete(host)) this.count(state, host, -1);
   }
 
   private remove(state: GroupState, host: Host, reason: string, code: StopCode): void {

@@ -37,6 +37,8 @@ interface ServiceState {
   readonly tasks: Set<Task>;
   /** Those of them on DRAINING instances, still RUNNING: replaced within minimumHealthyPercent/maximumPercent. */
   readonly draining: Set<Task>;
+  /** Of `tasks`, those RUNNING. */
+  running: number;
   /** With a capacity provider strategy: those tasks per provider. */
   readonly strategy: StrategyCounts | undefined;
   readonly fargate: boolean;
@@ -73,6 +75,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       retryAt: -1,
       tasks: new Set(),
       draining: new Set(),
+      running: 0,
       strategy: spec.launch.type === 'strategy' ? new StrategyCounts(spec.launch.items) : undefined,
       fargate: spec.launch.type === 'strategy' && spec.launch.fargate,
       daemonNeeds: new Set(),
@@ -156,23 +159,27 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     }
   }
 
-  taskStateChanged(task: Task): void {
+  taskStateChanged(task: Task, from: TaskState): void {
     if (task.ownerKind !== OwnerKind.Service) return;
     const s = this.services[task.owner] as ServiceState;
-    if (task.state === TaskState.Running && s.draining.size > 0) {
-      // A replacement came up: a draining task may now be stopped.
-      this.touched.add(s);
-      this.pass.request();
+    if (task.state === TaskState.Running) {
+      if (s.tasks.has(task)) s.running++;
+      if (s.draining.size > 0) {
+        // A replacement came up: a draining task may now be stopped.
+        this.touched.add(s);
+        this.pass.request();
+      }
     }
     if (task.state < TaskState.Stopping) return;
     // A task the scheduler did not choose to stop (a Spot notice) is replaced at once.
-    if (this.forget(s, task)) this.pass.request();
+    if (this.forget(s, task, from === TaskState.Running)) this.pass.request();
     this.touched.add(s);
   }
 
   /** The task no longer counts toward the service (it is STOPPING, or chosen to stop). */
-  private forget(s: ServiceState, task: Task): boolean {
+  private forget(s: ServiceState, task: Task, wasRunning = task.state === TaskState.Running): boolean {
     if (!s.tasks.delete(task)) return false;
+    if (wasRunning) s.running--;
     s.draining.delete(task);
     s.strategy?.remove(task.provider);
     return true;
@@ -209,10 +216,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
 
   /** Whether a draining task can stop now: RUNNING tasks would stay at or above ceil(desired × minimumHealthyPercent). */
   private canRetireDraining(s: ServiceState): boolean {
-    if (s.draining.size === 0) return false;
-    let running = 0;
-    for (const t of s.tasks) if (t.state === TaskState.Running) running++;
-    return running - 1 >= Math.ceil((s.desired * s.spec.minimumHealthyPercent) / 100);
+    return s.draining.size > 0 && s.running - 1 >= Math.ceil((s.desired * s.spec.minimumHealthyPercent) / 100);
   }
 
   private retireDraining(s: ServiceState): void {
