@@ -31,6 +31,8 @@ export class ServiceStats extends WorkloadCounts {
   readonly notices: number[] = [];
   /** Time below desired while some interrupted task was not yet replaced. */
   spotShortMs = 0;
+  /** Task-time short of desired owed to unreplaced interruptions: ∫ min(deficit, desired − running). */
+  spotShortTaskMs = 0;
   /** Notice → replacement RUNNING, ms. */
   readonly replacementLatencies = new GrowableFloat64Array();
 
@@ -41,7 +43,10 @@ export class ServiceStats extends WorkloadCounts {
       if (this.running >= this.desired) this.metMs += dt;
       else {
         this.shortfallTaskMs += (this.desired - this.running) * dt;
-        if (this.spotDeficit > 0) this.spotShortMs += dt;
+        if (this.spotDeficit > 0) {
+          this.spotShortMs += dt;
+          this.spotShortTaskMs += Math.min(this.spotDeficit, this.desired - this.running) * dt;
+        }
       }
     }
     this.since = now;

@@ -112,6 +112,7 @@ export function buildSummary(input: SummaryInput) {
         spot: {
           interrupted: s.interrupted,
           secondsBelowDesiredFromSpot: seconds(s.spotShortMs),
+          taskSecondsShortFromSpot: seconds(s.spotShortTaskMs),
           replacementLatencySeconds: latency(s.replacementLatencies),
         },
       };
@@ -145,6 +146,7 @@ export function buildSummary(input: SummaryInput) {
       pools: market.pools.map((p) => ({ pool: p.key, interruptions: p.interruptions, runningAtEnd: p.size })),
       interruptions: market.pools.reduce((n, p) => n + p.interruptions, 0),
       tasksInterrupted: recorder.services.reduce((n, s) => n + s.interrupted, 0) + recorder.jobs.reduce((n, j) => n + j.interrupted, 0),
+      taskSecondsLost: seconds(recorder.services.reduce((n, s) => n + s.spotShortTaskMs, 0) + recorder.jobs.reduce((n, j) => n + j.runMsLost, 0)),
       fargateSpotTasksWaitingAtEnd: input.spotWaiting,
     },
     cluster: {

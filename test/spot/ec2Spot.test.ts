@@ -147,6 +147,34 @@ describe('EC2 Spot in Auto Scaling groups', () => {
     expect(allDry.summary.spot.interruptions).toBe(1);
   });
 
+  it('10 On-Demand m5.large for 730 hours cost $700.80; the same as Spot save the Advisor discount', () => {
+    const onDemand = run(compile(scenarioJson({ duration: '730h', sampleInterval: '1d', autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.large', DesiredCapacity: 10 }] })));
+    expect(onDemand.summary.cost.ec2Usd).toBeCloseTo(700.8, 6);
+    expect(onDemand.summary.cost.onDemandBaselineUsd).toBeCloseTo(700.8, 6);
+    const spot = run(compile(scenarioJson({ duration: '730h', sampleInterval: '1d', autoScalingGroups: [mixedGroup(10)], spot: { interruptions: [{ advisorHazard: false }] } })));
+    // $0.096 × (1 − 0.66) = $0.03264 per hour.
+    expect(spot.summary.cost.ec2SpotUsd).toBeCloseTo(238.272, 6);
+    expect(spot.summary.cost.spotSavingsUsd).toBeCloseTo(700.8 - 238.272, 6);
+  });
+
+  it('EC2 Spot randomness does not shift any job arrival', () => {
+    const job = { name: 'j', taskDefinition: 'web', arrivals: { type: 'poisson' as const, rate: '30/h' }, runTime: '5m' };
+    const base = { duration: '6h', taskDefinitions: [web], jobs: [job] };
+    const plain = run(compile(scenarioJson({ ...base, autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.large', DesiredCapacity: 3 }] })));
+    const spotty = run(
+      compile(
+        scenarioJson({
+          ...base,
+          autoScalingGroups: [mixedGroup(3)],
+          spot: { interruptions: [{ rate: '5/d' }], reclaimWaves: [{ rate: '4/d', fraction: 0.5 }], droughts: [{ rate: '2/d', duration: '20m' }] },
+        }),
+      ),
+    );
+    const arrivals = (r: typeof plain) => [...r.finished, ...r.unfinished].filter((t) => t.owner === 'j').map((t) => t.createdAt).sort((a, b) => a - b);
+    expect(spotty.summary.spot.interruptions).toBeGreaterThan(0);
+    expect(arrivals(spotty)).toEqual(arrivals(plain));
+  });
+
   it('rejects malformed groups with the JSON path', () => {
     expect(issuesOf(scenarioJson({ autoScalingGroups: [{ ...mixedGroup(1), InstanceType: 'm5.large' }] }))).toEqual([
       'autoScalingGroups[0]: give exactly one of InstanceType and MixedInstancesPolicy',
