@@ -77,7 +77,7 @@ function toScenario(spec: Spec): unknown {
     if (e.kind === 1) return [{ at, type: 'setDesiredCapacity', autoScalingGroupName: group, desiredCapacity: Math.min(10, e.n) }];
     if (e.kind === 2) return [{ at, type: 'terminateInstances', autoScalingGroupName: group, count: 1 + (e.n % 3) }];
     if (e.kind === 4) return [{ at, type: 'reclaimWave', fraction: (1 + e.n) / 9 }];
-    if (e.kind === 5) return [{ at, type: 'spotDrought', match: { instanceType: TYPES[e.n % TYPES.length] }, duration: `${5 + e.n * 5}m` }];
+    if (e.kind === 5) return [{ at, type: 'spotDrought', match: { availabilityZone: ['us-east-1a', 'us-east-1b', 'us-east-1c'][e.n % 3] }, duration: `${5 + e.n * 5}m` }];
     return [{ at, type: 'failAvailabilityZone', availabilityZone: ['us-east-1a', 'us-east-1b', 'us-east-1c'][e.n % 3], duration: `${5 + e.n * 5}m` }];
   });
   return {

@@ -181,6 +181,9 @@ describe('EC2 Spot in Auto Scaling groups', () => {
     ]);
     const weighted = mixedGroup(1);
     (weighted.MixedInstancesPolicy as { LaunchTemplate: { Overrides: unknown[] } }).LaunchTemplate.Overrides = [{ InstanceType: 'm5.large', WeightedCapacity: '2' }, { InstanceType: 'm5.lrge' }];
+    expect(issuesOf(scenarioJson({ autoScalingGroups: [mixedGroup(1)], spot: { droughts: [{ match: { instanceType: 'c5.large' }, rate: '1/d', duration: '1h' }] } }))).toEqual([
+      'spot.droughts[0].match.instanceType: no Auto Scaling group launches "c5.large" as Spot (Spot types: m5.large)',
+    ]);
     expect(issuesOf(scenarioJson({ autoScalingGroups: [weighted] }))).toEqual([
       'autoScalingGroups[0].MixedInstancesPolicy.LaunchTemplate.Overrides[0].WeightedCapacity: only "1" is modelled (every instance counts one unit)',
       'autoScalingGroups[0].MixedInstancesPolicy.LaunchTemplate.Overrides[1].InstanceType: unknown instance type "m5.lrge" in the us-east-1 catalogue (e.g. m5.12xlarge, m5.16xlarge, m5.24xlarge)',

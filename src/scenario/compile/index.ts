@@ -5,7 +5,7 @@ import { compileAutoScalingGroups } from './capacity.js';
 import { compileAssociations, compileCapacityProviders, compileStrategy } from './capacityProviders.js';
 import { compileDistribution, ms } from './distribution.js';
 import { compileTaskDefinitions } from './taskDefinitions.js';
-import { compileSpot } from './spot.js';
+import { compileSpot, spotScope } from './spot.js';
 import { compileTimeline } from './timeline.js';
 import { compileJobs, compileServices } from './workloads.js';
 
@@ -63,7 +63,7 @@ export function compileScenario(ctx: CompileContext, doc: ScenarioDocument): Sce
       spotVcpuQuota: f.spotVcpuQuota,
       prices: f.prices,
     },
-    spot: compileSpot(ctx, doc.spot, doc.availabilityZones),
+    spot: compileSpot(ctx, doc.spot, spotScope(doc.availabilityZones, groups)),
     taskDefinitions,
     services,
     jobs,

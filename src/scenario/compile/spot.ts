@@ -1,12 +1,28 @@
-import type { PoolSelectorSpec, SpotSettingsSpec } from '../../model/specs.js';
+import type { AutoScalingGroupSpec, PoolSelectorSpec, SpotSettingsSpec } from '../../model/specs.js';
 import type { PathPart } from '../issues.js';
 import type { PoolSelectorInput, SpotSettingsInput } from '../schema/spot.js';
 import { compileArrivals, rateToMeanGapMs } from './arrivals.js';
 import type { CompileContext } from './context.js';
 import { compileDistribution, ms } from './distribution.js';
 
+/** What a pool selector may name: the scenario's zones and the instance types some group launches as Spot. */
+export interface SpotScope {
+  readonly zones: readonly string[];
+  readonly spotTypes: readonly string[];
+}
+
+export function spotScope(zones: readonly string[], groups: readonly AutoScalingGroupSpec[]): SpotScope {
+  const types = groups.filter((g) => g.usesSpot).flatMap((g) => g.instanceTypes.map((t) => t.info.instanceType));
+  return { zones, spotTypes: [...new Set(types)].sort() };
+}
+
 /** Spot interruption models, waves and droughts, with selectors checked against the scenario. */
-export function compileSelector(ctx: CompileContext, input: PoolSelectorInput, zones: readonly string[], path: readonly PathPart[]): PoolSelectorSpec {
+export function compileSelector(ctx: CompileContext, input: PoolSelectorInput, scope: SpotScope, path: readonly PathPart[]): PoolSelectorSpec {
+  const zones = scope.zones;
+  if (input.instanceType !== undefined && !scope.spotTypes.includes(input.instanceType)) {
+    const known = scope.spotTypes.length > 0 ? `Spot types: ${scope.spotTypes.join(', ')}` : 'no group has a MixedInstancesPolicy with Spot';
+    ctx.issues.add([...path, 'instanceType'], `no Auto Scaling group launches "${input.instanceType}" as Spot (${known})`);
+  }
   if (input.availabilityZone !== undefined && !zones.includes(input.availabilityZone)) {
     ctx.issues.add([...path, 'availabilityZone'], `"${input.availabilityZone}" is not one of the scenario's availabilityZones`);
   }
@@ -16,7 +32,7 @@ export function compileSelector(ctx: CompileContext, input: PoolSelectorInput, z
   return { instanceType: input.instanceType, availabilityZone: input.availabilityZone, fargateSpot: input.capacityProvider !== undefined };
 }
 
-export function compileSpot(ctx: CompileContext, input: SpotSettingsInput, zones: readonly string[]): SpotSettingsSpec {
+export function compileSpot(ctx: CompileContext, input: SpotSettingsInput, scope: SpotScope): SpotSettingsSpec {
   return {
     advisorMonthlyProbability: input.advisorMonthlyProbability,
     fargateSpotStopCode: input.fargateSpotStopCode,
@@ -32,7 +48,7 @@ export function compileSpot(ctx: CompileContext, input: SpotSettingsInput, zones
       }
       const trace = m.trace === undefined ? undefined : compileArrivals(ctx, m.trace, 0, [...path, 'trace']);
       return {
-        match: compileSelector(ctx, m.match, zones, [...path, 'match']),
+        match: compileSelector(ctx, m.match, scope, [...path, 'match']),
         advisorHazard: m.advisorHazard,
         ratePerMs,
         traceTimes: trace?.type === 'times' ? trace.times : [],
@@ -40,12 +56,12 @@ export function compileSpot(ctx: CompileContext, input: SpotSettingsInput, zones
     }),
     reclaimWaves: input.reclaimWaves.map((w, i) => {
       const path = ['spot', 'reclaimWaves', i];
-      return { match: compileSelector(ctx, w.match, zones, [...path, 'match']), meanGapMs: rateToMeanGapMs(ctx, w.rate, [...path, 'rate']), fraction: w.fraction, correlated: w.correlated };
+      return { match: compileSelector(ctx, w.match, scope, [...path, 'match']), meanGapMs: rateToMeanGapMs(ctx, w.rate, [...path, 'rate']), fraction: w.fraction, correlated: w.correlated };
     }),
     droughts: input.droughts.map((d, i) => {
       const path = ['spot', 'droughts', i];
       return {
-        match: compileSelector(ctx, d.match, zones, [...path, 'match']),
+        match: compileSelector(ctx, d.match, scope, [...path, 'match']),
         meanGapMs: rateToMeanGapMs(ctx, d.rate, [...path, 'rate']),
         duration: compileDistribution(ctx, d.duration, [...path, 'duration']),
       };

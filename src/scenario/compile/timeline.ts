@@ -2,7 +2,7 @@ import type { AutoScalingGroupSpec, ServiceSpec, TimelineSpec } from '../../mode
 import type { TimelineEventInput } from '../schema/events.js';
 import type { CompileContext } from './context.js';
 import { ms } from './distribution.js';
-import { compileSelector } from './spot.js';
+import { compileSelector, spotScope } from './spot.js';
 
 /** Timeline events with names resolved to indexes, in time order (stable for equal times). */
 export function compileTimeline(
@@ -57,10 +57,10 @@ export function compileTimeline(
         break;
       }
       case 'reclaimWave':
-        out.push({ type: 'reclaimWave', at, match: compileSelector(ctx, event.match, zones, [...path, 'match']), fraction: event.fraction });
+        out.push({ type: 'reclaimWave', at, match: compileSelector(ctx, event.match, spotScope(zones, groups), [...path, 'match']), fraction: event.fraction });
         break;
       case 'spotDrought':
-        out.push({ type: 'spotDrought', at, match: compileSelector(ctx, event.match, zones, [...path, 'match']), durationMs: ms(event.duration) });
+        out.push({ type: 'spotDrought', at, match: compileSelector(ctx, event.match, spotScope(zones, groups), [...path, 'match']), durationMs: ms(event.duration) });
         break;
     }
   });
