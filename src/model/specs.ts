@@ -1,6 +1,7 @@
 import type { Sampler } from '../engine/distributions.js';
 import type { InstanceTypeInfo } from '../catalog/ec2Catalog.js';
 import type { CompiledQuery } from '../placement/expression/index.js';
+import type { DemandSpec, LoadModelSpec, ScalingSpec } from './scalingSpecs.js';
 
 /**
  * The normalised scenario the simulation runs: durations in integer ms, distributions as samplers,
@@ -44,6 +45,8 @@ export interface TaskDefinitionSpec {
   readonly stopTimeoutMs: number;
   /** requiresCompatibilities as given (undefined: not given, so any launch is allowed). */
   readonly compatibilities: readonly string[] | undefined;
+  /** What one task serves (services with demand). */
+  readonly load: LoadModelSpec | undefined;
 }
 
 /** One instance type a group can launch (InstanceType, or one MixedInstancesPolicy override). */
@@ -150,6 +153,9 @@ export interface ServiceSpec {
   readonly minimumHealthyPercent: number;
   readonly maximumPercent: number;
   readonly launch: LaunchSpec;
+  readonly demand: DemandSpec | undefined;
+  /** RUNNING → in service behind the load balancer. */
+  readonly registrationMs: number;
 }
 
 export type ArrivalSpec =
@@ -247,6 +253,7 @@ export interface ScenarioModel {
   readonly jobs: readonly JobSpec[];
   readonly timeline: readonly TimelineSpec[];
   readonly settings: SimulationSettingsSpec;
+  readonly scaling: ScalingSpec;
   /** Attribute names used by spread strategies: placement keeps an index per value of each. */
   readonly spreadAttributes: readonly string[];
 }

@@ -33,7 +33,7 @@ export function compileArrivals(ctx: CompileContext, input: ArrivalsInput, start
 }
 
 /** "2023-11-16 18:15:46.6805900" and ISO forms, read as UTC. */
-function parseTimestamp(text: string): number {
+export function parseTimestamp(text: string): number {
   const iso = text.trim().replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1');
   return Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
 }

@@ -7,6 +7,7 @@ import { compileDistribution, ms } from './distribution.js';
 import { compileTaskDefinitions } from './taskDefinitions.js';
 import { compileSpot, spotScope } from './spot.js';
 import { compileTimeline } from './timeline.js';
+import { compileScaling } from './autoscaling.js';
 import { compileJobs, compileServices } from './workloads.js';
 
 /** Turns a schema-valid document into the model the simulation runs, adding issues for what is wrong. */
@@ -23,9 +24,6 @@ export function compileScenario(ctx: CompileContext, doc: ScenarioDocument): Sce
   doc.jobs.forEach((job, i) => {
     if (doc.services.some((s) => s.serviceName === job.name)) ctx.issues.add(['jobs', i, 'name'], `"${job.name}" is also a service name`);
   });
-  for (const reserved of ['scalingPolicies', 'demand'] as const) {
-    if (doc[reserved] !== undefined) ctx.issues.add([reserved], 'reserved for a later version of fleetsim; not modelled yet');
-  }
   const startEpochMs = Date.parse(doc.start);
   const groups = compileAutoScalingGroups(ctx, doc.autoScalingGroups, doc.availabilityZones);
   const taskDefinitions = compileTaskDefinitions(ctx, doc.taskDefinitions);
@@ -75,6 +73,7 @@ export function compileScenario(ctx: CompileContext, doc: ScenarioDocument): Sce
       costCpuWeight: s.costCpuWeight,
       jobQueue: s.jobQueue,
     },
+    scaling: compileScaling(ctx, doc, services),
     spreadAttributes: spreadAttributes([...services.map((x) => x.placement), ...jobs.map((x) => x.placement)].flatMap((p) => p.strategies)),
   };
 }

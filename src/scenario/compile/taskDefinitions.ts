@@ -1,3 +1,4 @@
+import { compileLoadModel } from './demand.js';
 import { fargateSizeHint, isFargateSize } from '../../capacity/fargateSizes.js';
 import type { TaskDefinitionSpec, HostPort } from '../../model/specs.js';
 import type { PathPart } from '../issues.js';
@@ -73,6 +74,7 @@ function compileTaskDefinition(ctx: CompileContext, td: TaskDefinitionInput, rev
     shutdownTime: compileDistribution(ctx, td.shutdownTime, [...path, 'shutdownTime']),
     stopTimeoutMs: Math.max(...stopTimeouts) * 1000,
     compatibilities,
+    load: compileLoadModel(td.load),
   };
 }
 

@@ -6,6 +6,7 @@ import type { ServiceInput } from '../schema/service.js';
 import type { CompileContext } from './context.js';
 import { compileArrivals } from './arrivals.js';
 import { compileLaunch } from './capacityProviders.js';
+import { compileDemand } from './demand.js';
 import { compileDistribution, ms } from './distribution.js';
 import { compilePlacement, DEFAULT_SERVICE_STRATEGIES } from './placement.js';
 
@@ -120,6 +121,8 @@ export function compileServices(
     else if (daemon && launch.type === 'strategy') ctx.issues.add([...path, 'schedulingStrategy'], 'fleetsim runs DAEMON services with the EC2 launch type only (no capacity provider strategy)');
     if (daemon && s.placementStrategy !== undefined) ctx.issues.add([...path, 'placementStrategy'], 'DAEMON services take no placement strategy');
     const dc = s.deploymentConfiguration;
+    if (s.demand !== undefined && td.load === undefined) ctx.issues.add([...path, 'demand'], `task definition ${td.key} needs "load" (requests per second per task) to serve demand`);
+    if (s.demand !== undefined && daemon) ctx.issues.add([...path, 'demand'], 'demand is for REPLICA services');
     out.push({
       index: out.length,
       name: s.serviceName,
@@ -129,6 +132,8 @@ export function compileServices(
       daemon,
       placement: compilePlacement(ctx, s.placementStrategy ?? (daemon ? [] : DEFAULT_SERVICE_STRATEGIES), s.placementConstraints, td.memberOf, path),
       timeToCrash: s.timeToCrash === undefined ? undefined : compileDistribution(ctx, s.timeToCrash, [...path, 'timeToCrash']),
+      demand: s.demand === undefined ? undefined : compileDemand(ctx, s.demand, [...path, 'demand']),
+      registrationMs: ms(s.loadBalancerRegistrationTime),
       minimumHealthyPercent: dc?.minimumHealthyPercent ?? (daemon ? 0 : 100),
       maximumPercent: dc?.maximumPercent ?? (daemon ? 100 : 200),
       launch,

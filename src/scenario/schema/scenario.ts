@@ -3,6 +3,7 @@ import { CapacityProvider, FARGATE_DEFAULTS, FargateSettings } from './capacityP
 import { AutoScalingGroup, Cluster } from './cluster.js';
 import { SPOT_DEFAULTS, SpotSettings } from './spot.js';
 import { TimelineEvent } from './events.js';
+import { MetricAlarm, ScalableTarget, ScalingPolicy, ScalingSettings, ScheduledAction } from './autoscaling.js';
 import { Job } from './job.js';
 import { Distribution, Duration, Name } from './primitives.js';
 import { Service } from './service.js';
@@ -50,8 +51,11 @@ export const Scenario = z.strictObject({
   simulation: SimulationSettings.default({
     placementTieBreak: 'instanceId', eniAttachTime: '5s', serviceLaunchRatePerMinute: 500, costCpuWeight: 0.5, jobQueue: 'fifo',
   }),
-  scalingPolicies: z.unknown().optional().meta({ description: 'Reserved: Application Auto Scaling policies (not modelled yet).' }),
-  demand: z.unknown().optional().meta({ description: 'Reserved: request demand profiles (not modelled yet).' }),
+  scalableTargets: z.array(ScalableTarget).default([]).meta({ description: 'Application Auto Scaling RegisterScalableTarget inputs (ECS services).' }),
+  scalingPolicies: z.array(ScalingPolicy).default([]).meta({ description: 'PutScalingPolicy inputs: TargetTrackingScaling or StepScaling.' }),
+  scheduledActions: z.array(ScheduledAction).default([]).meta({ description: 'PutScheduledAction inputs.' }),
+  metricAlarms: z.array(MetricAlarm).default([]).meta({ description: 'CloudWatch PutMetricAlarm inputs whose actions are step scaling policies.' }),
+  scaling: ScalingSettings.default(ScalingSettings.parse({})).meta({ description: 'Simulation: metric sampling, target tracking alarm shapes, SLO.' }),
 });
 
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CapacityProviderStrategy } from './capacityProviders.js';
-import { Accepted, Count, Distribution, Name, PlacementConstraint, PlacementStrategy } from './primitives.js';
+import { Demand } from './demand.js';
+import { Accepted, Count, Distribution, Duration, Name, PlacementConstraint, PlacementStrategy } from './primitives.js';
 
 /** CreateService input (AWS spelling) plus simulation knobs. See aws-behaviour.md §5 and §9. */
 
@@ -35,6 +36,10 @@ export const Service = z.strictObject({
   placementConstraints: z.array(PlacementConstraint).max(10).default([]),
   deploymentConfiguration: DeploymentConfiguration.optional(),
   ...acceptedServiceFields,
+  demand: Demand.optional().meta({ description: 'Simulation: requests per second over time (the task definition needs `load`).' }),
+  loadBalancerRegistrationTime: Duration.default('30s').meta({
+    description: 'Simulation: RUNNING → in service behind the load balancer (target healthy). Unconfirmed; default 30s.',
+  }),
   timeToCrash: Distribution.optional().meta({ description: 'Simulation: each RUNNING task crashes after a draw from this distribution (own random stream); absent = never.' }),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LoadModel } from './demand.js';
 import { Accepted, Distribution, PlacementConstraint } from './primitives.js';
 
 /** RegisterTaskDefinition input (AWS spelling) plus simulation knobs. See aws-behaviour.md §9. */
@@ -66,6 +67,7 @@ export const TaskDefinition = z.strictObject({
     })
     .optional(),
   ...acceptedTaskFields,
+  load: LoadModel.optional(),
   imagePullTime: Distribution.default('10s').meta({ description: 'Simulation: time to pull the image(s) (PENDING). Unconfirmed by AWS; default 10s.' }),
   containerStartTime: Distribution.default('2s').meta({ description: 'Simulation: time from pull end to RUNNING. Unconfirmed; default 2s.' }),
   shutdownTime: Distribution.default('2s').meta({ description: 'Simulation: time the app takes to exit after SIGTERM, capped by stopTimeout. Default 2s.' }),
