@@ -16,11 +16,25 @@ export class Recorder implements ClusterObserver, SchedulerListener, SpotInterru
   readonly memReservationSamples = new GrowableFloat64Array();
   readonly instancesInUseSamples = new GrowableFloat64Array();
   placements = 0;
+  /** Per service: scaling actions that changed the desired count, by policy or scheduled action, and blocked ones. */
+  readonly scalingActions: Map<string, number>[];
+  readonly scalingBlocked: number[];
 
   constructor(services: number, jobs: number) {
     this.services = Array.from({ length: services }, () => new ServiceStats());
     this.jobs = Array.from({ length: jobs }, () => new JobStats());
     this.waits = Array.from({ length: jobs }, () => new GrowableFloat64Array());
+    this.scalingActions = Array.from({ length: services }, () => new Map<string, number>());
+    this.scalingBlocked = new Array<number>(services).fill(0);
+  }
+
+  scalingActivity(_now: number, service: number, source: string, from: number, to: number): void {
+    if (from === to) {
+      this.scalingBlocked[service] = (this.scalingBlocked[service] as number) + 1;
+      return;
+    }
+    const counts = this.scalingActions[service] as Map<string, number>;
+    counts.set(source, (counts.get(source) ?? 0) + 1);
   }
 
   desiredChanged(service: number, desired: number, now: number): void {

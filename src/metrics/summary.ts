@@ -1,3 +1,6 @@
+import type { ServiceMetrics } from '../scaling/serviceMetrics.js';
+import type { ServiceAutoScaling } from '../scaling/serviceAutoScaling.js';
+import type { ServiceDemandStats } from './demandStats.js';
 import { toDollars, type Ec2Billing } from '../billing/ec2Billing.js';
 import { FargateBilling } from '../billing/fargateBilling.js';
 import type { ClusterState } from '../model/clusterState.js';
@@ -47,6 +50,19 @@ export interface SummaryInput {
   readonly cluster: ClusterState;
   readonly events: number;
   readonly jobsQueued: number;
+  readonly metrics: ServiceMetrics;
+  readonly autoScaling: ServiceAutoScaling;
+}
+
+function demandSummary(stats: ServiceDemandStats) {
+  const episodes = stats.overloadDurations.sorted();
+  return {
+    requests: round(stats.demandRequests, 0),
+    served: round(stats.servedRequests, 0),
+    servedShare: ratio(stats.demandRequests > 0 ? stats.servedRequests / stats.demandRequests : 1),
+    minutesBelowSlo: stats.minutesBelowSlo,
+    overload: { episodes: episodes.length, meanSeconds: seconds(mean(episodes)), maxSeconds: seconds(episodes.length > 0 ? (episodes[episodes.length - 1] as number) : 0) },
+  };
 }
 
 export function buildSummary(input: SummaryInput) {
@@ -109,6 +125,17 @@ export function buildSummary(input: SummaryInput) {
         taskSecondsShort: seconds(s.shortfallTaskMs),
         tasks: { started: s.started, reachedRunning: s.reachedRunning, stopped: s.stopped, crashed: s.crashed, lostWithHost: s.lostWithHost, stoppedByScheduler: s.scaledIn },
         placementFailures: failures(s.failures),
+        ...(input.metrics.stats(spec.index) === undefined ? {} : { demand: demandSummary(input.metrics.stats(spec.index) as ServiceDemandStats) }),
+        ...(input.autoScaling.bounds(spec.index) === undefined
+          ? {}
+          : {
+              autoScaling: {
+                minAtEnd: input.autoScaling.bounds(spec.index)?.min,
+                maxAtEnd: input.autoScaling.bounds(spec.index)?.max,
+                actions: Object.fromEntries([...(recorder.scalingActions[spec.index] ?? new Map<string, number>())].sort(([a], [b]) => (a < b ? -1 : 1))),
+                decisionsBlocked: recorder.scalingBlocked[spec.index] ?? 0,
+              },
+            }),
         spot: {
           interrupted: s.interrupted,
           secondsBelowDesiredFromSpot: seconds(s.spotShortMs),

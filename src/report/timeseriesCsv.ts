@@ -1,7 +1,7 @@
 import { isoAt } from '../engine/time.js';
 import { round } from '../metrics/summary.js';
 import type { ScenarioModel } from '../model/specs.js';
-import type { SampleRow } from '../sim/sampler.js';
+import type { SampleRow, ServiceSample } from '../sim/sampler.js';
 import { CsvFile } from './csvFile.js';
 
 /** timeseries.csv: one row per sample; the columns are fixed by the scenario (see README "Outputs"). */
@@ -9,8 +9,15 @@ export function timeseriesHeader(model: ScenarioModel): string[] {
   return [
     'time', 'elapsed_s', 'instances_billed', 'instances_spot', 'instances_active', 'instances_in_use', 'cpu_reservation_pct', 'memory_reservation_pct', 'fargate_tasks', 'spot_waiting', 'cost_usd',
     ...model.services.flatMap((s) => ['desired', 'running', 'pending', 'waiting'].map((c) => `service.${s.name}.${c}`)),
+    ...model.services.filter((s) => s.demand !== undefined).flatMap((s) => ['demand_rps', 'served_rps', 'cpu_pct', 'memory_pct'].map((c) => `service.${s.name}.${c}`)),
+    ...scaledServices(model).flatMap((s) => ['min', 'max'].map((c) => `service.${model.services[s]?.name}.${c}`)),
     ...model.jobs.flatMap((j) => ['queued', 'pending', 'running'].map((c) => `job.${j.name}.${c}`)),
   ];
+}
+
+/** Services registered as scalable targets, in scenario order. */
+function scaledServices(model: ScenarioModel): number[] {
+  return model.scaling.targets.map((t) => t.service).sort((a, b) => a - b);
 }
 
 export class TimeseriesWriter {
@@ -34,6 +41,11 @@ export class TimeseriesWriter {
       row.spotWaiting,
       row.costSoFar.toFixed(6),
       ...row.services.flatMap((s) => [s.desired, s.running, s.pending, s.waiting]),
+      ...this.model.services.filter((s) => s.demand !== undefined).flatMap((s) => {
+        const x = row.services[s.index] as ServiceSample;
+        return [x.demand.toFixed(3), x.served.toFixed(3), x.cpu.toFixed(3), x.memory.toFixed(3)];
+      }),
+      ...scaledServices(this.model).flatMap((s) => [row.services[s]?.min, row.services[s]?.max]),
       ...row.jobs.flatMap((j) => [j.queued, j.pending, j.running]),
     ]);
   }

@@ -4,6 +4,7 @@ import { simulate, type SimulationResult } from '../sim/simulate.js';
 import { OutputDirectory } from './outputDirectory.js';
 import { TasksWriter } from './tasksCsv.js';
 import { TimeseriesWriter } from './timeseriesCsv.js';
+import { ScalingWriter } from './scalingCsv.js';
 
 /** Runs a scenario and writes summary.json, timeseries.csv and tasks.csv atomically into `outDir`. */
 export interface WriteRunOptions {
@@ -16,8 +17,10 @@ export function runToDirectory(model: ScenarioModel, outDir: string, options: Wr
   try {
     const timeseries = new TimeseriesWriter(out.path('timeseries.csv'), model);
     const tasks = options.tasksCsv === false ? undefined : new TasksWriter(out.path('tasks.csv'), model.capacityProviders.map((p) => p.name));
+    const scaling = model.scaling.targets.length > 0 ? new ScalingWriter(out.path('scaling.csv'), model) : undefined;
     const result = simulate(model, {
       sink: {
+        scalingActivity: scaling === undefined ? undefined : (row) => scaling.write(row),
         sample: (row) => timeseries.write(row),
         taskFinished: tasks === undefined ? undefined : (task, owner) => tasks.write(task, owner),
         taskUnfinished: tasks === undefined ? undefined : (task, owner) => tasks.write(task, owner),
@@ -26,6 +29,7 @@ export function runToDirectory(model: ScenarioModel, outDir: string, options: Wr
     });
     timeseries.close();
     tasks?.close();
+    scaling?.close();
     writeFileSync(out.path('summary.json'), `${JSON.stringify(result.summary, null, 2)}\n`);
     out.commit();
     return result;

@@ -100,6 +100,11 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     this.pass.request();
   }
 
+  /** RUNNING tasks of the service that are not being stopped (what target tracking scales from). */
+  runningCount(service: number): number {
+    return (this.services[service] as ServiceState).running;
+  }
+
   desiredCount(service: number): number {
     return (this.services[service] as ServiceState).desired;
   }

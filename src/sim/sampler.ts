@@ -4,6 +4,8 @@ import type { ClusterState } from '../model/clusterState.js';
 import type { Recorder } from '../metrics/recorder.js';
 import type { JobScheduler } from '../scheduler/jobScheduler.js';
 import { Phase } from './phases.js';
+import type { ServiceMetrics } from '../scaling/serviceMetrics.js';
+import type { ServiceAutoScaling } from '../scaling/serviceAutoScaling.js';
 
 /** One row of timeseries.csv: the state at a sample instant, after everything else at that instant. */
 export interface SampleRow {
@@ -20,22 +22,40 @@ export interface SampleRow {
   readonly fargateTasks: number;
   /** Fargate Spot tasks waiting in PROVISIONING for Spot capacity or quota. */
   readonly spotWaiting: number;
-  readonly services: readonly { readonly desired: number; readonly running: number; readonly pending: number; readonly waiting: number }[];
+  readonly services: readonly ServiceSample[];
   readonly jobs: readonly { readonly queued: number; readonly pending: number; readonly running: number }[];
   readonly jobsQueuedTotal: number;
 }
 
-export function startSampler(
-  sim: Simulation,
-  intervalMs: number,
-  cluster: ClusterState,
-  recorder: Recorder,
-  costSoFar: (now: number) => number,
-  spotWaiting: () => number,
-  billing: Ec2Billing,
-  jobs: JobScheduler,
-  emit: (row: SampleRow) => void,
-): void {
+export interface ServiceSample {
+  readonly desired: number;
+  readonly running: number;
+  readonly pending: number;
+  readonly waiting: number;
+  /** Services with demand: requests per second asked and served, CPU and memory utilisation (%). */
+  readonly demand: number;
+  readonly served: number;
+  readonly cpu: number;
+  readonly memory: number;
+  /** Scalable targets: the min and max in force (-1 when the service is not a target). */
+  readonly min: number;
+  readonly max: number;
+}
+
+/** What the sampler reads. */
+export interface SampleSources {
+  readonly cluster: ClusterState;
+  readonly recorder: Recorder;
+  readonly costSoFar: (now: number) => number;
+  readonly spotWaiting: () => number;
+  readonly billing: Ec2Billing;
+  readonly jobs: JobScheduler;
+  readonly metrics: ServiceMetrics;
+  readonly autoScaling: ServiceAutoScaling;
+}
+
+export function startSampler(sim: Simulation, intervalMs: number, sources: SampleSources, emit: (row: SampleRow) => void): void {
+  const { cluster, recorder, costSoFar, spotWaiting, billing, jobs, metrics, autoScaling } = sources;
   const kind = sim.register('metrics.sample', Phase.Sample, () => {
     const reservation = recorder.sampleCluster(cluster);
     recorder.instancesInUseSamples.push(cluster.hostsInUse);
@@ -50,12 +70,22 @@ export function startSampler(
       costSoFar: costSoFar(sim.now),
       fargateTasks: cluster.fargateTasks,
       spotWaiting: spotWaiting(),
-      services: recorder.services.map((s) => ({
-        desired: s.desired,
-        running: s.running,
-        pending: s.pending,
-        waiting: Math.max(0, s.desired - s.running - s.pending),
-      })),
+      services: recorder.services.map((s, i) => {
+        const demand = metrics.stats(i);
+        const bounds = autoScaling.bounds(i);
+        return {
+          desired: s.desired,
+          running: s.running,
+          pending: s.pending,
+          waiting: Math.max(0, s.desired - s.running - s.pending),
+          demand: demand?.demandRate ?? 0,
+          served: demand?.servedRate ?? 0,
+          cpu: demand?.cpuPercent ?? 0,
+          memory: demand?.memoryPercent ?? 0,
+          min: bounds?.min ?? -1,
+          max: bounds?.max ?? -1,
+        };
+      }),
       jobs: recorder.jobs.map((j) => ({ queued: j.queued, pending: j.pending, running: j.running })),
       jobsQueuedTotal: jobs.queued,
     });

@@ -20,6 +20,8 @@ import { Timeline } from '../scheduler/timeline.js';
 import { SpotMarket } from '../spot/spotMarket.js';
 import { jobWorkload, serviceWorkload, type Workload } from '../scheduler/workload.js';
 import { startSampler, type SampleRow } from './sampler.js';
+import { ServiceMetrics } from '../scaling/serviceMetrics.js';
+import { ServiceAutoScaling, type ScalingActivityListener } from '../scaling/serviceAutoScaling.js';
 
 /** Where a run's detail goes as it happens (the report layer streams it to files). */
 export interface SimulationSink {
@@ -28,6 +30,17 @@ export interface SimulationSink {
   taskFinished?(task: Task, owner: Workload): void;
   /** Called at the end for tasks not yet STOPPED (still running, or still waiting in the queue). */
   taskUnfinished?(task: Task, owner: Workload): void;
+  /** An autoscaling decision (from = to: considered and blocked). */
+  scalingActivity?(row: ScalingActivityRow): void;
+}
+
+export interface ScalingActivityRow {
+  readonly timeMs: number;
+  readonly service: string;
+  readonly source: string;
+  readonly from: number;
+  readonly to: number;
+  readonly reason: string;
 }
 
 export interface SimulateOptions {
@@ -104,6 +117,15 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
     fargate,
   );
   const jobs = new JobScheduler(sim, cluster, lifecycle, pass, recorder, model.jobs, jobWorkloads, streams, model.settings.jobQueue === 'backfill', randomTieBreak, fargate);
+  const metrics = new ServiceMetrics(sim, cluster, model, streams, (i) => services.runningCount(i), ServiceAutoScaling.periods(model.scaling));
+  const scalingLog: ScalingActivityListener = {
+    scalingActivity: (now, service, source, from, to, reason) => {
+      recorder.scalingActivity(now, service, source, from, to);
+      options.sink?.scalingActivity?.({ timeMs: now, service: model.services[service]?.name ?? '', source, from, to, reason });
+    },
+  };
+  const autoScaling = new ServiceAutoScaling(sim, model.scaling, services, scalingLog, model.startEpochMs);
+  metrics.onDatapoint(autoScaling);
   const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle, recorder);
   groups.attachSpotMarket(market);
   new Timeline(sim, cluster, groups, services, market, model.timeline, streams.stream('timeline'));
@@ -114,6 +136,8 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   if (usesFargate) cluster.observe(fargateBilling);
   cluster.observe(recorder);
   cluster.observe(services);
+  // Demand observers only where some service has demand (they would see every task change for nothing).
+  if (metrics.active) cluster.observe(metrics);
   if (model.jobs.some((j) => j.launch.type === 'strategy')) cluster.observe(jobs);
   if (usesFargate) cluster.observe(fargate);
   const sink = options.sink;
@@ -125,7 +149,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   pass.add(services);
   pass.add(jobs);
   const costSoFar = (now: number) => billing.costSoFar(now) + fargateBilling.costSoFar(now);
-  startSampler(sim, model.sampleIntervalMs, cluster, recorder, costSoFar, () => fargate.spotWaiting, billing, jobs, (row) => sink?.sample?.(row));
+  startSampler(sim, model.sampleIntervalMs, { cluster, recorder, costSoFar, spotWaiting: () => fargate.spotWaiting, billing, jobs, metrics, autoScaling }, (row) => sink?.sample?.(row));
   if (options.onProgress !== undefined) {
     sim.onProgress = options.onProgress;
     sim.progressEvery = 1 << 18;
@@ -135,10 +159,13 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   groups.startFleet();
   services.start();
   jobs.start();
+  metrics.start();
+  autoScaling.start();
   const run = sim.run(model.durationMs);
 
   const end = model.durationMs;
   recorder.finish(end);
+  model.services.forEach((s) => metrics.stats(s.index)?.finish(end));
   for (const host of cluster.hosts) {
     for (const task of host.tasks()) {
       billing.closeTask(task, end);
@@ -152,7 +179,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   for (const task of jobs.waitingTasks()) sink?.taskUnfinished?.(task, workloadOf(task));
   const settled = billing.settle(cluster.hosts, end);
   const summary = buildSummary({
-    model, recorder, billing, fargate: fargateBilling, market, settled, cluster, events: run.events, jobsQueued: jobs.queued, spotWaiting: fargate.spotWaiting,
+    model, recorder, billing, fargate: fargateBilling, market, settled, cluster, events: run.events, jobsQueued: jobs.queued, spotWaiting: fargate.spotWaiting, metrics, autoScaling,
   });
   return { summary, run, placements: recorder.placements };
 }

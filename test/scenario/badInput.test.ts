@@ -77,7 +77,7 @@ describe('bad scenarios give "path: message" problems', () => {
   });
 
   it('reserved features say they are not modelled yet rather than being ignored', () => {
-    expect(issuesOf(scenarioJson({ scalingPolicies: [] }))).toEqual(['scalingPolicies: reserved for a later version of fleetsim; not modelled yet']);
+    expect(issuesOf(scenarioJson({ demand: {} } as never))).toEqual(['demand: unknown field']);
     const json = scenarioJson({
       capacityProviders: [{ name: 'cp', autoScalingGroupProvider: { autoScalingGroupArn: 'g', managedScaling: { status: 'ENABLED' } } }],
     });

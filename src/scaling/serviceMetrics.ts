@@ -1,0 +1,186 @@
+import type { RandomStreams } from '../engine/rng.js';
+import type { EventKind, Simulation } from '../engine/simulation.js';
+import { DemandCurve } from '../demand/demandCurve.js';
+import type { ClusterObserver, ClusterState } from '../model/clusterState.js';
+import type { ServiceMetric } from '../model/scalingSpecs.js';
+import type { ScenarioModel, ServiceSpec } from '../model/specs.js';
+import { OwnerKind, TaskState, type Task } from '../model/task.js';
+import { Phase } from '../sim/phases.js';
+import { ServiceDemandStats } from '../metrics/demandStats.js';
+
+/**
+ * Demand, the load balancer and CloudWatch-style service metrics (aws-behaviour.md §4 "Metrics").
+ * A RUNNING task enters service `registrationMs` later (target healthy) and leaves when it stops
+ * RUNNING; demand is spread evenly over in-service tasks, each serving up to its load model's rate;
+ * the rest is dropped. Every `metricSampleMs` the state is sampled (it holds until the next sample):
+ * CPU % = mean over RUNNING tasks (in service: idle + (100 − idle) × load; not yet in service: idle),
+ * memory % = the load model's, requests per target = requests served ÷ in-service tasks. Samples are
+ * aggregated into datapoints per period (Average, Minimum, Maximum, Sum, SampleCount); a period
+ * without a sample has no datapoint (missing data).
+ */
+export interface DatapointStats {
+  readonly average: number;
+  readonly minimum: number;
+  readonly maximum: number;
+  readonly sum: number;
+  readonly sampleCount: number;
+}
+
+export interface DatapointListener {
+  datapoint(service: number, metric: ServiceMetric, periodMs: number, stats: DatapointStats | undefined, now: number): void;
+}
+
+const METRICS: readonly ServiceMetric[] = ['cpu', 'memory', 'requestsPerTarget'];
+
+class Accumulator {
+  sum = 0;
+  min = Infinity;
+  max = -Infinity;
+  count = 0;
+
+  add(value: number): void {
+    this.sum += value;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    this.count++;
+  }
+
+  take(): DatapointStats | undefined {
+    const out = this.count === 0 ? undefined : { average: this.sum / this.count, minimum: this.min, maximum: this.max, sum: this.sum, sampleCount: this.count };
+    this.sum = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+    this.count = 0;
+    return out;
+  }
+}
+
+interface Tracked {
+  readonly spec: ServiceSpec;
+  readonly curve: DemandCurve;
+  inService: number;
+  /** Per period (ms) and metric: the accumulator of the period in progress. */
+  readonly accumulators: Map<number, Accumulator[]>;
+  readonly stats: ServiceDemandStats;
+}
+
+export class ServiceMetrics implements ClusterObserver {
+  private readonly tracked: (Tracked | undefined)[];
+  private readonly list: Tracked[] = [];
+  private readonly registerKind: EventKind;
+  private readonly tickKind: EventKind;
+  /** Per task slot: the id of the task waiting to register (0: none), and whether it is in service. */
+  private readonly waitingId: number[] = [];
+  private readonly inLb: number[] = [];
+  private readonly listeners: DatapointListener[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly cluster: ClusterState,
+    private readonly model: ScenarioModel,
+    streams: RandomStreams,
+    private readonly runningOf: (service: number) => number,
+    periods: readonly (readonly [number, number])[],
+  ) {
+    this.tracked = model.services.map((spec) => {
+      if (spec.demand === undefined || spec.taskDefinition.load === undefined) return undefined;
+      const t: Tracked = {
+        spec,
+        curve: new DemandCurve(spec.demand, model.startEpochMs, streams.stream(`service:${spec.name}:demandNoise`)),
+        inService: 0,
+        accumulators: new Map(),
+        stats: new ServiceDemandStats(model.scaling.sloServedPercent),
+      };
+      this.list.push(t);
+      return t;
+    });
+    for (const [service, periodMs] of periods) {
+      const t = this.tracked[service];
+      if (t !== undefined && !t.accumulators.has(periodMs)) t.accumulators.set(periodMs, METRICS.map(() => new Accumulator()));
+    }
+    this.registerKind = sim.register('lb.registered', Phase.Task, (slot) => this.onRegistered(cluster.taskAt(slot)));
+    this.tickKind = sim.register('metrics.tick', Phase.Scaling, () => this.tick());
+  }
+
+  get active(): boolean {
+    return this.list.length > 0;
+  }
+
+  onDatapoint(listener: DatapointListener): void {
+    this.listeners.push(listener);
+  }
+
+  start(): void {
+    if (this.list.length > 0) this.sim.schedule(this.tickKind, 0);
+  }
+
+  stats(service: number): ServiceDemandStats | undefined {
+    return this.tracked[service]?.stats;
+  }
+
+  inService(service: number): number {
+    return this.tracked[service]?.inService ?? 0;
+  }
+
+  taskStateChanged(task: Task, from: TaskState): void {
+    if (task.ownerKind !== OwnerKind.Service) return;
+    const t = this.tracked[task.owner];
+    if (t === undefined) return;
+    const slot = task.slot;
+    if (task.state === TaskState.Running) {
+      this.waitingId[slot] = task.id;
+      this.sim.scheduleIn(this.registerKind, t.spec.registrationMs, slot);
+    } else if (from === TaskState.Running) {
+      this.waitingId[slot] = 0;
+      if (this.inLb[slot] === 1) {
+        this.inLb[slot] = 0;
+        t.inService--;
+      }
+    }
+  }
+
+  private onRegistered(task: Task): void {
+    const slot = task.slot;
+    if (this.waitingId[slot] !== task.id || task.state !== TaskState.Running) return;
+    this.waitingId[slot] = 0;
+    this.inLb[slot] = 1;
+    (this.tracked[task.owner] as Tracked).inService++;
+  }
+
+  private tick(): void {
+    const now = this.sim.now;
+    const dt = this.model.scaling.metricSampleMs;
+    for (const t of this.list) {
+      const load = t.spec.taskDefinition.load;
+      if (load === undefined) continue;
+      // Periods that end now are complete: publish their datapoints before sampling the next.
+      if (now > 0) {
+        for (const [periodMs, accs] of t.accumulators) {
+          if (now % periodMs !== 0) continue;
+          accs.forEach((acc, m) => {
+            const stats = acc.take();
+            for (const l of this.listeners) l.datapoint(t.spec.index, METRICS[m] as ServiceMetric, periodMs, stats, now);
+          });
+        }
+      }
+      const demand = t.curve.rateAt(now);
+      const capacity = t.inService * load.requestsPerSecond;
+      const served = Math.min(demand, capacity);
+      const running = this.runningOf(t.spec.index);
+      t.stats.record(now, dt, demand, served, running);
+      const utilisation = capacity > 0 ? served / capacity : 0;
+      const inService = Math.min(t.inService, running);
+      const cpu = running > 0 ? (inService * (load.idleCpuPercent + (100 - load.idleCpuPercent) * utilisation) + (running - inService) * load.idleCpuPercent) / running : undefined;
+      t.stats.cpuPercent = cpu ?? 0;
+      t.stats.memoryPercent = running > 0 ? load.memoryPercent : 0;
+      const values = [cpu, running > 0 ? load.memoryPercent : undefined, t.inService > 0 ? (served * dt) / 1000 / t.inService : undefined];
+      for (const accs of t.accumulators.values()) {
+        accs.forEach((acc, m) => {
+          const v = values[m];
+          if (v !== undefined) acc.add(v);
+        });
+      }
+    }
+    this.sim.scheduleIn(this.tickKind, dt);
+  }
+}
