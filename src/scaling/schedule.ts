@@ -37,7 +37,9 @@ function parseCron(body: string, timeZone: string): ScheduleSpec | string {
   if (/W/i.test(dom)) return 'cron(): "W" (nearest weekday) is not supported';
   // AWS numbers days of the week 1–7 from Sunday; croner 0–6.
   const weekday = dow === '?' ? '*' : dow.replace(/(^|[,-])([1-7])(?=$|[,\-#/L])/gi, (_m, sep: string, d: string) => `${sep}${Number(d) - 1}`);
-  const pattern = `0 ${min} ${hour} ${dom === '?' ? '*' : dom} ${month} ${weekday}`;
+  // AWS writes "start/step" (e.g. 0/15); croner wants "start-max/step".
+  const stepFrom = (field: string, max: number) => field.split(',').map((part) => part.replace(/^(\d+)\/(\d+)$/, `$1-${max}/$2`)).join(',');
+  const pattern = `0 ${stepFrom(min, 59)} ${stepFrom(hour, 23)} ${dom === '?' ? '*' : stepFrom(dom, 31)} ${stepFrom(month, 12)} ${stepFrom(weekday, 6)}`;
   try {
     new Cron(pattern, { paused: true, timezone: timeZone });
   } catch (error) {

@@ -149,7 +149,9 @@ export class ServiceAutoScaling implements DatapointListener {
     const lead = target.tracking.filter((p) => p.direction === (out ? 'out' : 'in') && p.capacity === (out ? wanted : p.capacity)).sort((a, b) => (b.capacity ?? 0) - (a.capacity ?? 0))[0] as TrackingState;
     if (out) {
       if (target.spec.scaleOutSuspended) return this.listener.scalingActivity(now, service, lead.spec.name, current, current, 'scale-out suspended');
-      this.set(target, lead.spec.name, current, Math.max(target.min, Math.min(target.max, wanted)), lead.reason, now);
+      const to = Math.max(target.min, Math.min(target.max, wanted));
+      if (to <= current) return;
+      this.set(target, lead.spec.name, current, to, lead.reason, now);
       target.lastScaleIn = -Infinity;
       return;
     }

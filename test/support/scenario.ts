@@ -1,7 +1,7 @@
 import { loadScenarioText } from '../../src/scenario/load.js';
 import type { ScenarioModel } from '../../src/model/specs.js';
 import type { ScenarioInput } from '../../src/scenario/schema/scenario.js';
-import { simulate, type SimulateOptions, type SimulationResult } from '../../src/sim/simulate.js';
+import { simulate, type ScalingActivityRow, type SimulateOptions, type SimulationResult } from '../../src/sim/simulate.js';
 import type { SampleRow } from '../../src/sim/sampler.js';
 import { TASK_STATE_NAMES, type Task } from '../../src/model/task.js';
 
@@ -49,6 +49,7 @@ export interface Collected extends SimulationResult {
   readonly samples: SampleRow[];
   readonly finished: TaskRow[];
   readonly unfinished: TaskRow[];
+  readonly scaling: ScalingActivityRow[];
 }
 
 function row(task: Task, owner: string): TaskRow {
@@ -75,13 +76,15 @@ export function run(model: ScenarioModel, options: Omit<SimulateOptions, 'sink'>
   const samples: SampleRow[] = [];
   const finished: TaskRow[] = [];
   const unfinished: TaskRow[] = [];
+  const scaling: ScalingActivityRow[] = [];
   const result = simulate(model, {
     ...options,
     sink: {
+      scalingActivity: (r) => scaling.push(r),
       sample: (r) => samples.push(r),
       taskFinished: (t, w) => finished.push(row(t, w.name)),
       taskUnfinished: (t, w) => unfinished.push(row(t, w.name)),
     },
   });
-  return { ...result, samples, finished, unfinished };
+  return { ...result, samples, finished, unfinished, scaling };
 }
