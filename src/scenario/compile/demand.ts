@@ -60,12 +60,14 @@ function traceProfile(ctx: CompileContext, input: Extract<DemandInput, { type: '
     const windows = Math.floor((Math.max(...stamps) - origin) / windowMs) + 1;
     const counts = new Array<number>(windows).fill(0);
     for (const t of stamps) counts[Math.floor((t - origin) / windowMs)]++;
-    return {
-      type: 'series',
-      times: counts.map((_, i) => i * windowMs),
-      rates: counts.map((n) => (n * 1000 * input.scale) / windowMs),
-      periodMs: input.loop ? windows * windowMs : 0,
-    };
+    const times = counts.map((_, i) => i * windowMs);
+    const rates = counts.map((n) => (n * 1000 * input.scale) / windowMs);
+    // Without loop the demand is 0 once the trace ends.
+    if (!input.loop) {
+      times.push(windows * windowMs);
+      rates.push(0);
+    }
+    return { type: 'series', times, rates, periodMs: input.loop ? windows * windowMs : 0 };
   }
   const rateCells = readCsvColumn(ctx, input.file, input.rateColumn ?? secondColumn(ctx, input.file, path), [...path]);
   if (rateCells === undefined) return empty;
@@ -77,7 +79,13 @@ function traceProfile(ctx: CompileContext, input: Extract<DemandInput, { type: '
   }
   const last = rows[rows.length - 1]?.t ?? 0;
   const gap = rows.length > 1 ? last / (rows.length - 1) : 60_000;
-  return { type: 'series', times: rows.map((r) => r.t), rates: rows.map((r) => r.rate * input.scale), periodMs: input.loop ? last + gap : 0 };
+  const times = rows.map((r) => r.t);
+  const rates = rows.map((r) => r.rate * input.scale);
+  if (!input.loop) {
+    times.push(last + gap);
+    rates.push(0);
+  }
+  return { type: 'series', times, rates, periodMs: input.loop ? last + gap : 0 };
 }
 
 function secondColumn(ctx: CompileContext, file: string, path: readonly PathPart[]): string | undefined {
