@@ -2,8 +2,8 @@ import type { Random, RandomStreams } from '../engine/rng.js';
 import type { EventKind, Simulation } from '../engine/simulation.js';
 import type { ClusterState } from '../model/clusterState.js';
 import { HostStatus, type Host } from '../model/host.js';
-import type { AutoScalingGroupSpec, ScenarioModel } from '../model/specs.js';
-import { OwnerKind, TaskState, type StopCode } from '../model/task.js';
+import type { AutoScalingGroupSpec, ManagedScalingSpec, ScenarioModel } from '../model/specs.js';
+import { OwnerKind, TaskState, type StopCode, type Task } from '../model/task.js';
 import type { TaskLifecycle } from '../scheduler/taskLifecycle.js';
 import { Phase } from '../sim/phases.js';
 import type { SpotMarket } from '../spot/spotMarket.js';
@@ -36,9 +36,13 @@ interface GroupState {
   readonly terminationStream: Random;
   /** A Spot launch found every pool in a drought: retried when capacity returns. */
   waitingForSpot: boolean;
+  /** Managed scaling of the group's capacity provider (termination protection, draining), if any. */
+  managed: ManagedScalingSpec | undefined;
 }
 
 const SPOT_TERMINATION = 'Spot interruption';
+/** How often a draining instance is checked for emptiness. */
+const DRAIN_CHECK_MS = 5_000;
 
 export class AutoScalingGroups implements SpotUnitOwner {
   private readonly groups: GroupState[];
@@ -48,8 +52,11 @@ export class AutoScalingGroups implements SpotUnitOwner {
   private readonly recoverKind: EventKind;
   private readonly spotEndKind: EventKind;
   private market: SpotMarket | undefined;
+  private readonly drainCheckKind: EventKind;
+  private readonly daemonServices: number;
   /** Spot pools by "instanceType/zone" (shared by groups launching the same type in the same AZ). */
   private readonly spotPools = new Map<string, SpotPool>();
+  private readonly drainDeadline = new Map<number, number>();
 
   constructor(
     private readonly sim: Simulation,
@@ -58,7 +65,9 @@ export class AutoScalingGroups implements SpotUnitOwner {
     streams: RandomStreams,
     private readonly lifecycle: TaskLifecycle,
     private readonly listener: SpotInterruptionListener,
+    private readonly isDaemonTask: (task: Task) => boolean = () => false,
   ) {
+    this.daemonServices = model.services.filter((s) => s.daemon).length;
     this.groups = model.autoScalingGroups.map((spec) => ({
       spec,
       desired: spec.desiredCapacity,
@@ -70,11 +79,32 @@ export class AutoScalingGroups implements SpotUnitOwner {
       bootStream: streams.stream(`asg:${spec.name}:bootTime`),
       terminationStream: streams.stream(`asg:${spec.name}:termination`),
       waitingForSpot: false,
+      managed: undefined,
     }));
     this.runningKind = sim.register('host.running', Phase.Infrastructure, (i) => this.onRunning(cluster.host(i)));
     this.registerKind = sim.register('host.registered', Phase.Infrastructure, (i) => this.onRegistered(cluster.host(i)));
     this.recoverKind = sim.register('zone.recovered', Phase.Infrastructure, (z) => this.onZoneRecovered(model.availabilityZones[z] as string));
     this.spotEndKind = sim.register('host.spotTerminated', Phase.Infrastructure, (i) => this.onSpotTerminated(cluster.host(i)));
+    this.drainCheckKind = sim.register('host.drainCheck', Phase.Infrastructure, (i) => this.checkDrained(cluster.host(i)));
+  }
+
+  /** The group's capacity provider has managed scaling (aws-behaviour.md §3). */
+  setManaged(group: number, managed: ManagedScalingSpec): void {
+    (this.groups[group] as GroupState).managed = managed;
+  }
+
+  /** No task but DAEMON ones (an "empty" instance for cluster auto scaling). */
+  isEmpty(host: Host): boolean {
+    if (host.taskCount === 0) return true;
+    if (host.taskCount > this.daemonServices) return false;
+    for (const task of host.tasks()) if (!this.isDaemonTask(task)) return false;
+    return true;
+  }
+
+  /** The group's size limits. */
+  limits(group: number): { min: number; max: number } {
+    const spec = (this.groups[group] as GroupState).spec;
+    return { min: spec.minSize, max: spec.maxSize };
   }
 
   /** Registers a Spot pool per instance type × AZ of every group that can launch Spot. Call before market.start(). */
@@ -162,6 +192,25 @@ export class AutoScalingGroups implements SpotUnitOwner {
     }
   }
 
+  /** Managed draining: the instance leaves the group's count, drains, and terminates once empty (or at the timeout). */
+  private drainThenTerminate(state: GroupState, host: Host): void {
+    this.detach(state, host);
+    this.cluster.drainHost(host, this.sim.now);
+    this.drainDeadline.set(host.index, this.sim.now + (state.managed?.drainingTimeoutMs ?? 0));
+    this.checkDrained(host);
+  }
+
+  private checkDrained(host: Host): void {
+    if (host.status === HostStatus.Terminated) return;
+    const deadline = this.drainDeadline.get(host.index) ?? this.sim.now;
+    if (this.isEmpty(host) || this.sim.now >= deadline) {
+      this.drainDeadline.delete(host.index);
+      this.remove(this.groups[host.group.index] as GroupState, host, 'Auto Scaling group scale-in after draining', 'InfrastructureHealth');
+      return;
+    }
+    this.sim.scheduleIn(this.drainCheckKind, Math.min(DRAIN_CHECK_MS, deadline - this.sim.now), host.index);
+  }
+
   private onSpotTerminated(host: Host): void {
     if (host.status === HostStatus.Terminated) return;
     const state = this.groups[host.group.index] as GroupState;
@@ -191,11 +240,13 @@ export class AutoScalingGroups implements SpotUnitOwner {
     while (state.members.size > state.desired) {
       // Mixed groups first pick the purchase option that is over its share (aws-behaviour.md §7).
       const spotOver = state.onDemand <= onDemandTarget(state.spec.distribution, state.desired);
-      const all = [...state.members];
+      // Managed termination protection: only instances without non-daemon tasks may go.
+      const all = state.managed?.terminationProtection ? [...state.members].filter((h) => this.isEmpty(h)) : [...state.members];
       const pool = state.spec.usesSpot ? all.filter((h) => h.spot === spotOver) : all;
       const victim = chooseInstanceToTerminate(pool.length > 0 ? pool : all, state.spec.availabilityZones, this.sim.now, state.terminationStream);
       if (victim === undefined) return;
-      this.remove(state, victim, 'Auto Scaling group scale-in', 'InfrastructureHealth');
+      if (state.managed?.draining && victim.status === HostStatus.Active) this.drainThenTerminate(state, victim);
+      else this.remove(state, victim, 'Auto Scaling group scale-in', 'InfrastructureHealth');
     }
   }
 

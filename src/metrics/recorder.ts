@@ -28,7 +28,16 @@ export class Recorder implements ClusterObserver, SchedulerListener, SpotInterru
     this.scalingBlocked = new Array<number>(services).fill(0);
   }
 
+  /** Cluster auto scaling per capacity provider: [scale-outs, scale-ins]. */
+  readonly clusterScaling = new Map<string, [number, number]>();
+
   scalingActivity(_now: number, service: number, source: string, from: number, to: number): void {
+    if (service < 0) {
+      const counts = this.clusterScaling.get(source) ?? [0, 0];
+      counts[to > from ? 0 : 1]++;
+      this.clusterScaling.set(source, counts);
+      return;
+    }
     if (from === to) {
       this.scalingBlocked[service] = (this.scalingBlocked[service] as number) + 1;
       return;

@@ -176,6 +176,16 @@ export function buildSummary(input: SummaryInput) {
       taskSecondsLost: seconds(recorder.services.reduce((n, s) => n + s.spotShortTaskMs, 0) + recorder.jobs.reduce((n, j) => n + j.runMsLost, 0)),
       fargateSpotTasksWaitingAtEnd: input.spotWaiting,
     },
+    ...(model.capacityProviders.some((p) => p.managed !== undefined)
+      ? {
+          clusterAutoScaling: model.capacityProviders
+            .filter((p) => p.managed !== undefined)
+            .map((p) => {
+              const [scaleOuts, scaleIns] = recorder.clusterScaling.get(p.name) ?? [0, 0];
+              return { capacityProvider: p.name, targetCapacity: p.managed?.targetCapacity, scaleOuts, scaleIns };
+            }),
+        }
+      : {}),
     cluster: {
       instancesLaunched: cluster.hosts.length,
       instancesActiveAtEnd: cluster.activeHosts,

@@ -123,4 +123,6 @@ export interface ScalingSpec {
   readonly scaleInDatapoints: number;
   readonly scaleInFactor: number;
   readonly sloServedPercent: number;
+  /** Cluster auto scaling: minutes above target before a scale-out. */
+  readonly clusterScaleOutDatapoints: number;
 }

@@ -104,6 +104,19 @@ export interface CapacityProviderSpec {
   readonly kind: ProviderKind;
   /** The Auto Scaling group (kind 'asg'), else undefined. */
   readonly group: AutoScalingGroupSpec | undefined;
+  /** Managed scaling (cluster auto scaling), when ENABLED. */
+  readonly managed: ManagedScalingSpec | undefined;
+}
+
+/** aws-behaviour.md §3: managed scaling of an Auto Scaling group capacity provider. */
+export interface ManagedScalingSpec {
+  readonly targetCapacity: number;
+  readonly minimumStep: number;
+  readonly maximumStep: number;
+  readonly warmupMs: number;
+  readonly terminationProtection: boolean;
+  readonly draining: boolean;
+  readonly drainingTimeoutMs: number;
 }
 
 export interface StrategyItemSpec {

@@ -8,11 +8,11 @@ export class ScalingWriter {
   private readonly csv: CsvFile;
 
   constructor(file: string, private readonly model: ScenarioModel) {
-    this.csv = new CsvFile(file, ['time', 'elapsed_s', 'service', 'source', 'from', 'to', 'reason']);
+    this.csv = new CsvFile(file, ['time', 'elapsed_s', 'target', 'source', 'from', 'to', 'reason']);
   }
 
   write(row: ScalingActivityRow): void {
-    this.csv.write([isoAt(this.model.startEpochMs, row.timeMs), (row.timeMs / 1000).toFixed(3), row.service, row.source, row.from, row.to, row.reason]);
+    this.csv.write([isoAt(this.model.startEpochMs, row.timeMs), (row.timeMs / 1000).toFixed(3), row.target, row.source, row.from, row.to, row.reason]);
   }
 
   close(): void {

@@ -11,6 +11,7 @@ export function timeseriesHeader(model: ScenarioModel): string[] {
     ...model.services.flatMap((s) => ['desired', 'running', 'pending', 'waiting'].map((c) => `service.${s.name}.${c}`)),
     ...model.services.filter((s) => s.demand !== undefined).flatMap((s) => ['demand_rps', 'served_rps', 'cpu_pct', 'memory_pct'].map((c) => `service.${s.name}.${c}`)),
     ...scaledServices(model).flatMap((s) => ['min', 'max'].map((c) => `service.${model.services[s]?.name}.${c}`)),
+    ...model.capacityProviders.filter((p) => p.managed !== undefined).flatMap((p) => ['cpr', 'instances'].map((c) => `provider.${p.name}.${c}`)),
     ...model.jobs.flatMap((j) => ['queued', 'pending', 'running'].map((c) => `job.${j.name}.${c}`)),
   ];
 }
@@ -46,6 +47,7 @@ export class TimeseriesWriter {
         return [x.demand.toFixed(3), x.served.toFixed(3), x.cpu.toFixed(3), x.memory.toFixed(3)];
       }),
       ...scaledServices(this.model).flatMap((s) => [row.services[s]?.min, row.services[s]?.max]),
+      ...row.providers.flatMap((p) => [p.cpr.toFixed(3), p.instances]),
       ...row.jobs.flatMap((j) => [j.queued, j.pending, j.running]),
     ]);
   }

@@ -17,7 +17,7 @@ export function runToDirectory(model: ScenarioModel, outDir: string, options: Wr
   try {
     const timeseries = new TimeseriesWriter(out.path('timeseries.csv'), model);
     const tasks = options.tasksCsv === false ? undefined : new TasksWriter(out.path('tasks.csv'), model.capacityProviders.map((p) => p.name));
-    const scaling = model.scaling.targets.length > 0 ? new ScalingWriter(out.path('scaling.csv'), model) : undefined;
+    const scaling = model.scaling.targets.length > 0 || model.capacityProviders.some((p) => p.managed !== undefined) ? new ScalingWriter(out.path('scaling.csv'), model) : undefined;
     const result = simulate(model, {
       sink: {
         scalingActivity: scaling === undefined ? undefined : (row) => scaling.write(row),

@@ -100,6 +100,21 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     this.pass.request();
   }
 
+  /**
+   * Tasks waiting for instances of an Auto Scaling group provider (AWS shows them PROVISIONING): each
+   * service's shortfall, when its strategy's next task goes to that provider, by task size.
+   */
+  provisioning(provider: number): { cpu: number; memory: number; count: number }[] {
+    const out: { cpu: number; memory: number; count: number }[] = [];
+    for (const s of this.services) {
+      if (s.strategy === undefined || s.spec.daemon) continue;
+      const shortfall = s.desired - (s.tasks.size - s.draining.size);
+      if (shortfall <= 0 || s.strategy.next().index !== provider) continue;
+      out.push({ cpu: s.spec.taskDefinition.cpu, memory: s.spec.taskDefinition.memory, count: shortfall });
+    }
+    return out;
+  }
+
   /** RUNNING tasks of the service that are not being stopped (what target tracking scales from). */
   runningCount(service: number): number {
     return (this.services[service] as ServiceState).running;

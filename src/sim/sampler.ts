@@ -6,6 +6,8 @@ import type { JobScheduler } from '../scheduler/jobScheduler.js';
 import { Phase } from './phases.js';
 import type { ServiceMetrics } from '../scaling/serviceMetrics.js';
 import type { ServiceAutoScaling } from '../scaling/serviceAutoScaling.js';
+import type { ClusterAutoScaling } from '../scaling/clusterAutoScaling.js';
+import type { AutoScalingGroups } from '../capacity/autoScalingGroups.js';
 
 /** One row of timeseries.csv: the state at a sample instant, after everything else at that instant. */
 export interface SampleRow {
@@ -25,6 +27,8 @@ export interface SampleRow {
   readonly services: readonly ServiceSample[];
   readonly jobs: readonly { readonly queued: number; readonly pending: number; readonly running: number }[];
   readonly jobsQueuedTotal: number;
+  /** Managed-scaling capacity providers: CapacityProviderReservation (latest) and the group's instances. */
+  readonly providers: readonly { readonly cpr: number; readonly instances: number }[];
 }
 
 export interface ServiceSample {
@@ -52,10 +56,12 @@ export interface SampleSources {
   readonly jobs: JobScheduler;
   readonly metrics: ServiceMetrics;
   readonly autoScaling: ServiceAutoScaling;
+  readonly clusterScaling: ClusterAutoScaling;
+  readonly groups: AutoScalingGroups;
 }
 
 export function startSampler(sim: Simulation, intervalMs: number, sources: SampleSources, emit: (row: SampleRow) => void): void {
-  const { cluster, recorder, costSoFar, spotWaiting, billing, jobs, metrics, autoScaling } = sources;
+  const { cluster, recorder, costSoFar, spotWaiting, billing, jobs, metrics, autoScaling, clusterScaling, groups } = sources;
   const kind = sim.register('metrics.sample', Phase.Sample, () => {
     const reservation = recorder.sampleCluster(cluster);
     recorder.instancesInUseSamples.push(cluster.hostsInUse);
@@ -88,6 +94,7 @@ export function startSampler(sim: Simulation, intervalMs: number, sources: Sampl
       }),
       jobs: recorder.jobs.map((j) => ({ queued: j.queued, pending: j.pending, running: j.running })),
       jobsQueuedTotal: jobs.queued,
+      providers: clusterScaling.managedProviders.map((p) => ({ cpr: p.cpr, instances: groups.members(p.group).length })),
     });
     sim.scheduleIn(kind, intervalMs);
   });

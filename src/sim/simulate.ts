@@ -22,6 +22,7 @@ import { jobWorkload, serviceWorkload, type Workload } from '../scheduler/worklo
 import { startSampler, type SampleRow } from './sampler.js';
 import { ServiceMetrics } from '../scaling/serviceMetrics.js';
 import { ServiceAutoScaling, type ScalingActivityListener } from '../scaling/serviceAutoScaling.js';
+import { ClusterAutoScaling } from '../scaling/clusterAutoScaling.js';
 
 /** Where a run's detail goes as it happens (the report layer streams it to files). */
 export interface SimulationSink {
@@ -36,7 +37,8 @@ export interface SimulationSink {
 
 export interface ScalingActivityRow {
   readonly timeMs: number;
-  readonly service: string;
+  /** The service, or the capacity provider for cluster auto scaling. */
+  readonly target: string;
   readonly source: string;
   readonly from: number;
   readonly to: number;
@@ -121,13 +123,16 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const scalingLog: ScalingActivityListener = {
     scalingActivity: (now, service, source, from, to, reason) => {
       recorder.scalingActivity(now, service, source, from, to);
-      options.sink?.scalingActivity?.({ timeMs: now, service: model.services[service]?.name ?? '', source, from, to, reason });
+      const target = service >= 0 ? (model.services[service]?.name ?? '') : source;
+      options.sink?.scalingActivity?.({ timeMs: now, target, source: service >= 0 ? source : 'managedScaling', from, to, reason });
     },
   };
   const autoScaling = new ServiceAutoScaling(sim, model.scaling, services, scalingLog, model.startEpochMs);
   metrics.onDatapoint(autoScaling);
-  const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle, recorder);
+  const isDaemonTask = (task: Task) => task.ownerKind === OwnerKind.Service && model.services[task.owner]?.daemon === true;
+  const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle, recorder, isDaemonTask);
   groups.attachSpotMarket(market);
+  const clusterScaling = new ClusterAutoScaling(sim, model.capacityProviders, groups, [services], scalingLog, model.scaling.clusterScaleOutDatapoints);
   new Timeline(sim, cluster, groups, services, market, model.timeline, streams.stream('timeline'));
 
   cluster.observe(crashes);
@@ -149,7 +154,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   pass.add(services);
   pass.add(jobs);
   const costSoFar = (now: number) => billing.costSoFar(now) + fargateBilling.costSoFar(now);
-  startSampler(sim, model.sampleIntervalMs, { cluster, recorder, costSoFar, spotWaiting: () => fargate.spotWaiting, billing, jobs, metrics, autoScaling }, (row) => sink?.sample?.(row));
+  startSampler(sim, model.sampleIntervalMs, { cluster, recorder, costSoFar, spotWaiting: () => fargate.spotWaiting, billing, jobs, metrics, autoScaling, clusterScaling, groups }, (row) => sink?.sample?.(row));
   if (options.onProgress !== undefined) {
     sim.onProgress = options.onProgress;
     sim.progressEvery = 1 << 18;
@@ -161,6 +166,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   jobs.start();
   metrics.start();
   autoScaling.start();
+  clusterScaling.start();
   const run = sim.run(model.durationMs);
 
   const end = model.durationMs;

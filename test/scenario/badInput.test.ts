@@ -76,14 +76,12 @@ describe('bad scenarios give "path: message" problems', () => {
     ]);
   });
 
-  it('reserved features say they are not modelled yet rather than being ignored', () => {
+  it('unknown top-level fields and settings that need managed scaling are errors, not ignored', () => {
     expect(issuesOf(scenarioJson({ demand: {} } as never))).toEqual(['demand: unknown field']);
     const json = scenarioJson({
-      capacityProviders: [{ name: 'cp', autoScalingGroupProvider: { autoScalingGroupArn: 'g', managedScaling: { status: 'ENABLED' } } }],
+      capacityProviders: [{ name: 'cp', autoScalingGroupProvider: { autoScalingGroupArn: 'g', managedTerminationProtection: 'ENABLED' } }],
     });
-    expect(issuesOf(json)).toEqual([
-      'capacityProviders[0].autoScalingGroupProvider.managedScaling.status: managed scaling (cluster auto scaling) is not modelled in this version; use DISABLED',
-    ]);
+    expect(issuesOf(json)).toEqual(['capacityProviders[0].autoScalingGroupProvider.managedTerminationProtection: needs managed scaling ENABLED']);
   });
 
   it('a distribution with a wrong type names the choices', () => {

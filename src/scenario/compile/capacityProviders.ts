@@ -1,3 +1,4 @@
+import { ms as ms_ } from './distribution.js';
 import type { AutoScalingGroupSpec, CapacityProviderSpec, LaunchSpec, StrategyItemSpec } from '../../model/specs.js';
 import type { PathPart } from '../issues.js';
 import type { CapacityProviderInput, StrategyItemInput } from '../schema/capacityProviders.js';
@@ -29,13 +30,23 @@ export function compileCapacityProviders(
     } else if (usedGroups.has(group.name)) {
       ctx.issues.add([...at, 'autoScalingGroupArn'], `Auto Scaling group "${group.name}" already belongs to provider "${usedGroups.get(group.name)}"`);
     } else usedGroups.set(group.name, p.name);
-    if (asg.managedScaling?.status === 'ENABLED') {
-      ctx.issues.add([...at, 'managedScaling', 'status'], 'managed scaling (cluster auto scaling) is not modelled in this version; use DISABLED');
+    const ms = asg.managedScaling;
+    const enabled = ms?.status === 'ENABLED';
+    if (!enabled && asg.managedTerminationProtection === 'ENABLED') ctx.issues.add([...at, 'managedTerminationProtection'], 'needs managed scaling ENABLED');
+    if (enabled && ms !== undefined && ms.minimumScalingStepSize > ms.maximumScalingStepSize) {
+      ctx.issues.add([...at, 'managedScaling', 'minimumScalingStepSize'], 'must be at most maximumScalingStepSize');
     }
-    out.push({ index: out.length, name: p.name, kind: 'asg', group });
+    const managed =
+      enabled && ms !== undefined
+        ? {
+            targetCapacity: ms.targetCapacity, minimumStep: ms.minimumScalingStepSize, maximumStep: ms.maximumScalingStepSize, warmupMs: ms.instanceWarmupPeriod * 1000,
+            terminationProtection: asg.managedTerminationProtection === 'ENABLED', draining: asg.managedDraining === 'ENABLED', drainingTimeoutMs: ms_(p.managedDrainingTimeout),
+          }
+        : undefined;
+    out.push({ index: out.length, name: p.name, kind: 'asg', group, managed });
   });
-  out.push({ index: out.length, name: FARGATE, kind: 'fargate', group: undefined });
-  out.push({ index: out.length, name: FARGATE_SPOT, kind: 'fargateSpot', group: undefined });
+  out.push({ index: out.length, name: FARGATE, kind: 'fargate', group: undefined, managed: undefined });
+  out.push({ index: out.length, name: FARGATE_SPOT, kind: 'fargateSpot', group: undefined, managed: undefined });
   return out;
 }
 

@@ -114,6 +114,13 @@ export const ScalingSettings = z.strictObject({
       scaleInFactor: z.number().gt(0).max(1).default(0.9).meta({ description: 'AlarmLow threshold as a share of the target (observed 0.9).' }),
     })
     .default({ scaleOutDatapoints: 3, scaleInDatapoints: 15, scaleInFactor: 0.9 }),
+  clusterAutoScaling: z
+    .strictObject({
+      scaleOutDatapoints: z.int().min(1).default(1).meta({
+        description: 'Minutes CapacityProviderReservation must be above targetCapacity before a scale-out. Unconfirmed; default 1 (ECS evaluates every minute).',
+      }),
+    })
+    .default({ scaleOutDatapoints: 1 }),
   sloServedPercent: z.number().min(0).max(100).default(99.9).meta({
     description: 'A minute counts as below SLO when the service served less than this share of its demand. Default 99.9.',
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Accepted, Distribution, Name } from './primitives.js';
+import { Accepted, Distribution, Duration, Name } from './primitives.js';
 
 /**
  * Capacity providers (CreateCapacityProvider / PutClusterCapacityProviders spelling) and the Fargate
@@ -17,11 +17,11 @@ export const CapacityProviderStrategy = z
   .max(20, { error: 'at most 20 providers per strategy (aws-behaviour.md §2)' });
 
 const ManagedScaling = z.strictObject({
-  status: z.enum(['ENABLED', 'DISABLED']).default('DISABLED'),
-  targetCapacity: z.int().min(1).max(100).optional(),
-  minimumScalingStepSize: z.int().min(1).max(10000).optional(),
-  maximumScalingStepSize: z.int().min(1).max(10000).optional(),
-  instanceWarmupPeriod: z.int().min(0).max(10000).optional(),
+  status: z.enum(['ENABLED', 'DISABLED']).default('DISABLED').meta({ description: 'Cluster auto scaling. Default DISABLED here (the console turns it on).' }),
+  targetCapacity: z.int().min(1).max(100).default(100).meta({ description: 'Target CapacityProviderReservation, percent. Default 100.' }),
+  minimumScalingStepSize: z.int().min(1).max(10000).default(1).meta({ description: 'Scale-out only. Default 1.' }),
+  maximumScalingStepSize: z.int().min(1).max(10000).default(10000).meta({ description: 'Default 10000.' }),
+  instanceWarmupPeriod: z.int().min(0).max(10000).default(300).meta({ description: 'Seconds; no further scale-out while an instance is younger. Default 300.' }),
 });
 
 export const CapacityProvider = z.strictObject({
@@ -30,9 +30,16 @@ export const CapacityProvider = z.strictObject({
     autoScalingGroupArn: z.string().min(1).meta({
       description: 'The Auto Scaling group: its AutoScalingGroupName, or an ARN ending in "autoScalingGroupName/<name>".',
     }),
-    managedScaling: ManagedScaling.optional().meta({ description: 'Cluster auto scaling: only status DISABLED is modelled in this version.' }),
-    managedTerminationProtection: z.enum(['ENABLED', 'DISABLED']).optional().meta({ description: 'Accepted; matters only with managed scaling.' }),
-    managedDraining: z.enum(['ENABLED', 'DISABLED']).optional().meta({ description: 'Accepted; matters only with managed scaling.' }),
+    managedScaling: ManagedScaling.optional().meta({ description: 'Cluster auto scaling (aws-behaviour.md §3).' }),
+    managedTerminationProtection: z.enum(['ENABLED', 'DISABLED']).default('DISABLED').meta({
+      description: 'Only instances without non-daemon tasks are removed on scale-in (needs managed scaling). Default DISABLED.',
+    }),
+    managedDraining: z.enum(['ENABLED', 'DISABLED']).default('ENABLED').meta({
+      description: 'Instances drain before the group terminates them on scale-in. Default ENABLED (new providers).',
+    }),
+  }),
+  managedDrainingTimeout: Duration.default('15m').meta({
+    description: 'Simulation: longest a managed-draining instance waits for its tasks before it terminates. Unconfirmed; default 15m.',
   }),
   tags: Accepted,
   cluster: Accepted,
