@@ -8,6 +8,7 @@ import type { TaskLifecycle } from '../scheduler/taskLifecycle.js';
 import { Phase } from '../sim/phases.js';
 import type { SpotMarket } from '../spot/spotMarket.js';
 import type { SpotPool, SpotUnitOwner } from '../spot/spotPool.js';
+import { Ec2SpotPools, poolKey } from './ec2SpotPools.js';
 import { SPOT_NOTICE_MS, type SpotInterruptionListener } from './fargate.js';
 import { chooseOnDemandType, chooseSpotPool, onDemandTarget } from './spotAllocation.js';
 import { chooseInstanceToTerminate, zonesByFewest } from './terminationPolicy.js';
@@ -51,11 +52,10 @@ export class AutoScalingGroups implements SpotUnitOwner {
   private readonly registerKind: EventKind;
   private readonly recoverKind: EventKind;
   private readonly spotEndKind: EventKind;
-  private market: SpotMarket | undefined;
   private readonly drainCheckKind: EventKind;
   private readonly daemonServices: number;
   /** Spot pools by "instanceType/zone" (shared by groups launching the same type in the same AZ). */
-  private readonly spotPools = new Map<string, SpotPool>();
+  private readonly spotPools = new Ec2SpotPools();
   private readonly drainDeadline = new Map<number, number>();
 
   constructor(
@@ -107,19 +107,11 @@ export class AutoScalingGroups implements SpotUnitOwner {
     return { min: spec.minSize, max: spec.maxSize };
   }
 
-  /** Registers a Spot pool per instance type × AZ of every group that can launch Spot. Call before market.start(). */
+  /** Registers the groups' Spot pools with the market. Call before market.start(). */
   attachSpotMarket(market: SpotMarket): void {
-    this.market = market;
-    for (const g of this.groups) {
-      if (!g.spec.usesSpot) continue;
-      for (const type of g.spec.instanceTypes) {
-        for (const zone of g.spec.availabilityZones) {
-          const key = `${type.info.instanceType}/${zone}`;
-          if (!this.spotPools.has(key)) this.spotPools.set(key, market.addPool(key, 'ec2', zone, type.info.instanceType, type.info.spotInterruptionBucket, this));
-        }
-      }
-    }
+    this.spotPools.attach(market, this.groups.map((g) => g.spec), this);
   }
+
 
   /** The starting fleet: DesiredCapacity instances per group, running and registered at time 0. */
   startFleet(): void {
@@ -217,7 +209,7 @@ export class AutoScalingGroups implements SpotUnitOwner {
     for (const task of host.tasks()) {
       if (task.interrupted || task.state >= TaskState.Stopping) continue;
       task.interrupted = true;
-      this.listener.taskInterrupted(task, this.poolOf(host) as SpotPool, this.sim.now);
+      this.listener.taskInterrupted(task, this.spotPools.poolOf(host) as SpotPool, this.sim.now);
     }
     this.remove(state, host, SPOT_TERMINATION, 'SpotInterruption');
     this.reconcile(state);
@@ -261,9 +253,8 @@ export class AutoScalingGroups implements SpotUnitOwner {
     }
     for (const zone of zones) {
       const options = spec.instanceTypes.map((type) => {
-        const key = `${type.info.instanceType}/${zone}`;
-        const pool = this.spotPools.get(key) as SpotPool;
-        return { type, hazard: pool.hazardPerMs, dry: pool.dry, running: state.spotPerPool.get(key) ?? 0 };
+        const pool = this.spotPools.pool(type, zone);
+        return { type, hazard: pool.hazardPerMs, dry: pool.dry, running: state.spotPerPool.get(poolKey(type, zone)) ?? 0 };
       });
       const choice = chooseSpotPool(options, spec.distribution);
       if (choice !== undefined) return this.addMember(state, this.cluster.launchHost(spec, choice.type, true, zone, now));
@@ -282,20 +273,15 @@ export class AutoScalingGroups implements SpotUnitOwner {
     state.perZone.set(host.availabilityZone, (state.perZone.get(host.availabilityZone) ?? 0) + delta);
     if (!host.spot) state.onDemand += delta;
     else {
-      const key = `${host.type.info.instanceType}/${host.availabilityZone}`;
+      const key = poolKey(host.type, host.availabilityZone);
       state.spotPerPool.set(key, (state.spotPerPool.get(key) ?? 0) + delta);
     }
-  }
-
-  private poolOf(host: Host): SpotPool | undefined {
-    return host.spot ? this.spotPools.get(`${host.type.info.instanceType}/${host.availabilityZone}`) : undefined;
   }
 
   private onRunning(host: Host): void {
     if (host.status !== HostStatus.Launching) return;
     this.cluster.hostRunning(host, this.sim.now);
-    const pool = this.poolOf(host);
-    if (pool !== undefined) this.market?.unitStarted(pool, host.index);
+    this.spotPools.started(host);
   }
 
   private onRegistered(host: Host): void {
@@ -310,8 +296,7 @@ export class AutoScalingGroups implements SpotUnitOwner {
   private remove(state: GroupState, host: Host, reason: string, code: StopCode): void {
     this.detach(state, host);
     for (const task of host.tasks()) this.lifecycle.kill(task, code, `Host EC2 (instance ${host.instanceId}) terminated: ${reason}.`);
-    const pool = this.poolOf(host);
-    if (pool !== undefined) this.market?.unitEnded(pool, host.index);
+    this.spotPools.ended(host);
     this.cluster.terminateHost(host, this.sim.now);
   }
 }
