@@ -1,6 +1,7 @@
 import type { ServiceMetrics } from '../scaling/serviceMetrics.js';
 import type { ServiceAutoScaling } from '../scaling/serviceAutoScaling.js';
 import type { ServiceDemandStats } from './demandStats.js';
+import type { DeploymentRecord } from '../scheduler/deployment.js';
 import { toDollars, type Ec2Billing } from '../billing/ec2Billing.js';
 import { FargateBilling } from '../billing/fargateBilling.js';
 import type { ClusterState } from '../model/clusterState.js';
@@ -52,6 +53,7 @@ export interface SummaryInput {
   readonly jobsQueued: number;
   readonly metrics: ServiceMetrics;
   readonly autoScaling: ServiceAutoScaling;
+  readonly deployments: (service: number) => readonly DeploymentRecord[];
 }
 
 function demandSummary(stats: ServiceDemandStats) {
@@ -135,6 +137,19 @@ export function buildSummary(input: SummaryInput) {
                 actions: Object.fromEntries([...(recorder.scalingActions[spec.index] ?? new Map<string, number>())].sort(([a], [b]) => (a < b ? -1 : 1))),
                 decisionsBlocked: recorder.scalingBlocked[spec.index] ?? 0,
               },
+            }),
+        ...(input.deployments(spec.index).length === 0
+          ? {}
+          : {
+              deployments: input.deployments(spec.index).map((d) => ({
+                taskDefinition: d.taskDefinition,
+                from: d.from,
+                rollback: d.rollback,
+                state: d.state,
+                startedSeconds: seconds(d.startedAt),
+                durationSeconds: d.endedAt < 0 ? null : seconds(d.endedAt - d.startedAt),
+                failedTasks: d.failedTasks,
+              })),
             }),
         spot: {
           interrupted: s.interrupted,

@@ -47,6 +47,8 @@ export interface TaskDefinitionSpec {
   readonly compatibilities: readonly string[] | undefined;
   /** What one task serves (services with demand). */
   readonly load: LoadModelSpec | undefined;
+  /** Share of tasks that fail their health check in a deployment. */
+  readonly unhealthyProbability: number;
 }
 
 /** One instance type a group can launch (InstanceType, or one MixedInstancesPolicy override). */
@@ -169,6 +171,18 @@ export interface ServiceSpec {
   readonly demand: DemandSpec | undefined;
   /** RUNNING → in service behind the load balancer. */
   readonly registrationMs: number;
+  /** RUNNING → healthy (counts toward minimumHealthyPercent in deployments). */
+  readonly healthyAfterMs: number;
+  readonly circuitBreaker: CircuitBreakerSpec | undefined;
+}
+
+/** aws-behaviour.md §5 "Circuit breaker". */
+export interface CircuitBreakerSpec {
+  readonly rollback: boolean;
+  readonly resetOnHealthyTask: boolean;
+  readonly thresholdType: 'COUNT' | 'BOUNDED_PERCENT' | 'UNBOUNDED_PERCENT';
+  readonly thresholdValue: number;
+  readonly minimumThreshold: number;
 }
 
 export type ArrivalSpec =
@@ -230,6 +244,7 @@ export interface SpotSettingsSpec {
 
 export type TimelineSpec =
   | { readonly type: 'setDesiredCount'; readonly at: number; readonly service: number; readonly desiredCount: number }
+  | { readonly type: 'updateService'; readonly at: number; readonly service: number; readonly taskDefinition: TaskDefinitionSpec | undefined; readonly desiredCount: number | undefined }
   | { readonly type: 'terminateInstances'; readonly at: number; readonly instanceIds: readonly string[]; readonly group: number; readonly count: number }
   | { readonly type: 'failAvailabilityZone'; readonly at: number; readonly availabilityZone: string; readonly durationMs: number }
   | { readonly type: 'setDesiredCapacity'; readonly at: number; readonly group: number; readonly desiredCapacity: number }

@@ -22,6 +22,8 @@ export interface ScalingTarget {
   desiredCount(service: number): number;
   runningCount(service: number): number;
   setDesiredCount(service: number, desired: number): void;
+  /** A deployment is in progress: dynamic scale-in is suspended (aws-behaviour.md §4). */
+  deploying(service: number): boolean;
 }
 
 export interface ScalingActivityListener {
@@ -155,7 +157,7 @@ export class ServiceAutoScaling implements DatapointListener {
       target.lastScaleIn = -Infinity;
       return;
     }
-    if (target.spec.scaleInSuspended || current <= target.min) return;
+    if (target.spec.scaleInSuspended || current <= target.min || this.services.deploying(service)) return;
     const cooldown = Math.max(...target.tracking.filter((p) => !p.spec.disableScaleIn).map((p) => p.spec.scaleInCooldownMs));
     if (now < target.lastScaleIn + cooldown) {
       return this.listener.scalingActivity(now, service, lead.spec.name, current, current, `cooldown blocked (scale-in until ${((target.lastScaleIn + cooldown) / 1000).toFixed(0)} s)`);
@@ -183,7 +185,7 @@ export class ServiceAutoScaling implements DatapointListener {
     const reason = `${alarm.spec.name} in ALARM (${fmt(value)} vs ${fmt(alarm.spec.threshold)})`;
     const cooling = now < state.cooldownUntil;
     if (change > 0 && target.spec.scaleOutSuspended) return;
-    if (change < 0 && target.spec.scaleInSuspended) return;
+    if (change < 0 && (target.spec.scaleInSuspended || this.services.deploying(service))) return;
     if (cooling && change < 0) return this.listener.scalingActivity(now, service, state.spec.name, current, current, `cooldown blocked (${reason})`);
     if (cooling && change > 0) change = Math.max(0, change - state.lastOutDelta);
     if (change === 0) return;

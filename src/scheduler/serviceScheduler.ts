@@ -2,7 +2,11 @@ import type { Simulation } from '../engine/simulation.js';
 import type { Random } from '../engine/rng.js';
 import type { ClusterObserver, ClusterState } from '../model/clusterState.js';
 import { HostStatus, type Host } from '../model/host.js';
-import type { ServiceSpec } from '../model/specs.js';
+import type { ServiceSpec, TaskDefinitionSpec } from '../model/specs.js';
+import type { PlacementRequest } from '../placement/types.js';
+import { planRollout, Rollout, type DeploymentRecord } from './deployment.js';
+import type { EventKind } from '../engine/simulation.js';
+import { Phase } from '../sim/phases.js';
 import { OwnerKind, TaskState, type Task } from '../model/task.js';
 import { diagnoseFailure } from '../placement/diagnose.js';
 import { firstFailingStage } from '../placement/feasibility.js';
@@ -39,6 +43,13 @@ interface ServiceState {
   readonly draining: Set<Task>;
   /** Of `tasks`, those RUNNING. */
   running: number;
+  /** The revision new tasks use, and its placement request. */
+  taskDefinition: TaskDefinitionSpec;
+  request: PlacementRequest;
+  /** The deployment in progress (or failed without rollback), and every deployment so far. */
+  rollout: Rollout | undefined;
+  readonly deployments: DeploymentRecord[];
+  readonly healthStream: Random;
   /** With a capacity provider strategy: those tasks per provider. */
   readonly strategy: StrategyCounts | undefined;
   readonly fargate: boolean;
@@ -51,6 +62,9 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   private readonly services: ServiceState[];
   /** Services changed since they were last seen settled (hasWork looks only at these). */
   private readonly touched = new Set<ServiceState>();
+  private readonly healthKind: EventKind;
+  /** Per task slot: the id of the new-revision task whose health check is due (0: none). */
+  private readonly healthDue: number[] = [];
 
   constructor(
     private readonly sim: Simulation,
@@ -62,25 +76,103 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     specs: readonly ServiceSpec[],
     launchRatePerMinute: number,
     private readonly randomTieBreak: boolean,
-    scaleInStream: (service: ServiceSpec) => Random,
+    stream: (service: ServiceSpec, source: string) => Random,
     private readonly fargateCapacity: FargateCapacity,
   ) {
     this.services = specs.map((spec, i) => ({
       spec,
       workload: workloads[i] as Workload,
       budget: LaunchBudget.perMinute(launchRatePerMinute),
-      scaleInStream: scaleInStream(spec),
+      scaleInStream: stream(spec, 'scaleIn'),
       desired: spec.daemon ? 0 : spec.desiredCount,
       failedAt: -1,
       retryAt: -1,
       tasks: new Set(),
       draining: new Set(),
       running: 0,
+      taskDefinition: spec.taskDefinition,
+      request: (workloads[i] as Workload).request,
+      rollout: undefined,
+      deployments: [],
+      healthStream: stream(spec, 'healthCheck'),
       strategy: spec.launch.type === 'strategy' ? new StrategyCounts(spec.launch.items) : undefined,
       fargate: spec.launch.type === 'strategy' && spec.launch.fargate,
       daemonNeeds: new Set(),
       daemonHosts: new Set(),
     }));
+    this.healthKind = sim.register('service.healthCheck', Phase.Task, (slot) => this.checkHealth(cluster.taskAt(slot)));
+  }
+
+  /** UpdateService: a new revision starts a rolling deployment; a desired count is set as given. */
+  updateService(service: number, taskDefinition: TaskDefinitionSpec | undefined, desired: number | undefined): void {
+    const s = this.services[service] as ServiceState;
+    if (desired !== undefined) this.setDesiredCount(service, desired);
+    if (taskDefinition !== undefined && taskDefinition !== s.taskDefinition) this.deploy(s, taskDefinition, false);
+  }
+
+  /** Deployments so far (for the summary). */
+  deployments(service: number): readonly DeploymentRecord[] {
+    return (this.services[service] as ServiceState).deployments;
+  }
+
+  /** Whether a deployment is in progress (Application Auto Scaling suspends scale-in meanwhile). */
+  deploying(service: number): boolean {
+    return (this.services[service] as ServiceState).rollout?.active === true;
+  }
+
+  private deploy(s: ServiceState, td: TaskDefinitionSpec, rollback: boolean): void {
+    const now = this.sim.now;
+    const previous = s.rollout?.active === true ? s.rollout.previous : s.taskDefinition;
+    if (s.rollout?.active) {
+      s.rollout.record.state = 'FAILED';
+      s.rollout.record.endedAt = now;
+    }
+    const record: DeploymentRecord = { taskDefinition: td.key, from: s.taskDefinition.key, rollback, startedAt: now, endedAt: -1, state: 'IN_PROGRESS', failedTasks: 0 };
+    s.deployments.push(record);
+    s.rollout = new Rollout(td, previous, record, s.spec.circuitBreaker, s.spec.healthyAfterMs);
+    s.taskDefinition = td;
+    s.request = { ...s.workload.request, cpu: td.cpu, memory: td.memory, hostPorts: td.hostPorts, usesEni: td.usesEni, cpuArchitecture: td.cpuArchitecture };
+    s.failedAt = -1;
+    this.touched.add(s);
+    this.pass.request();
+  }
+
+  /** A new-revision task's health check is due. */
+  private checkHealth(task: Task): void {
+    if (this.healthDue[task.slot] !== task.id) return;
+    this.healthDue[task.slot] = 0;
+    const s = this.services[task.owner] as ServiceState;
+    const r = s.rollout;
+    if (r === undefined || !r.active || task.state !== TaskState.Running || task.taskDefinition !== r.taskDefinition) return;
+    if (s.healthStream() < task.taskDefinition.unhealthyProbability) {
+      this.forget(s, task);
+      this.lifecycle.requestStop(task, 'ServiceSchedulerInitiated', 'Task failed ELB health checks');
+      this.failed(s);
+    } else r.passedCheck(task);
+    this.touched.add(s);
+    this.pass.request();
+  }
+
+  /** A new-revision task failed: the circuit breaker may trip (and roll back). */
+  private failed(s: ServiceState): void {
+    const r = s.rollout;
+    if (r === undefined || !r.active) return;
+    if (r.fail(s.desired, this.sim.now) && r.rollsBack) this.deploy(s, r.previous, true);
+  }
+
+  private stepRollout(s: ServiceState, r: Rollout): void {
+    const now = this.sim.now;
+    const plan = planRollout(r, s.tasks, s.desired, s.spec.minimumHealthyPercent, s.spec.maximumPercent, now);
+    for (const t of plan.stop) {
+      this.forget(s, t);
+      this.lifecycle.requestStop(t, 'ServiceSchedulerInitiated', `Deployment to ${r.taskDefinition.key}`);
+    }
+    for (let i = 0; i < plan.start; i++) if (!this.startOne(s)) break;
+    if (plan.done) {
+      r.record.state = 'COMPLETED';
+      r.record.endedAt = now;
+      s.rollout = undefined;
+    }
   }
 
   start(): void {
@@ -126,7 +218,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
 
   hasWork(): boolean {
     for (const s of this.touched) {
-      if (s.tasks.size - s.draining.size !== s.desired || s.daemonNeeds.size > 0 || this.canRetireDraining(s)) return true;
+      if (s.tasks.size - s.draining.size !== s.desired || s.daemonNeeds.size > 0 || this.canRetireDraining(s) || s.rollout?.active === true) return true;
       this.touched.delete(s);
     }
     return false;
@@ -184,6 +276,10 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     const s = this.services[task.owner] as ServiceState;
     if (task.state === TaskState.Running) {
       if (s.tasks.has(task)) s.running++;
+      if (s.rollout?.active && task.taskDefinition === s.rollout.taskDefinition) {
+        this.healthDue[task.slot] = task.id;
+        this.sim.scheduleIn(this.healthKind, s.spec.healthyAfterMs, task.slot);
+      }
       if (s.draining.size > 0) {
         // A replacement came up: a draining task may now be stopped.
         this.touched.add(s);
@@ -191,8 +287,11 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       }
     }
     if (task.state < TaskState.Stopping) return;
-    // A task the scheduler did not choose to stop (a Spot notice) is replaced at once.
-    if (this.forget(s, task, from === TaskState.Running)) this.pass.request();
+    // A task the scheduler did not choose to stop (a Spot notice, a crash) is replaced at once.
+    if (this.forget(s, task, from === TaskState.Running)) {
+      if (s.rollout?.active && task.taskDefinition === s.rollout.taskDefinition && !s.rollout.passed.has(task)) this.failed(s);
+      this.pass.request();
+    }
     this.touched.add(s);
   }
 
@@ -248,8 +347,12 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   }
 
   private scheduleReplica(s: ServiceState): void {
-    const now = this.sim.now;
     this.retireDraining(s);
+    if (s.rollout !== undefined) {
+      // A failed deployment without rollback leaves the service as it is (no new tasks).
+      if (s.rollout.active) this.stepRollout(s, s.rollout);
+      return;
+    }
     while (s.tasks.size - s.draining.size > s.desired) {
       const pool = s.draining.size > 0 ? [...this.scaleInPool(s)].filter((t) => !s.draining.has(t)) : this.scaleInPool(s);
       const victim = s.fargate
@@ -261,31 +364,37 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     }
     // Replacements for draining tasks may run alongside them up to floor(desired × maximumPercent).
     const ceiling = s.draining.size > 0 ? Math.max(s.desired, Math.floor((s.desired * s.spec.maximumPercent) / 100)) : s.desired;
-    while (s.tasks.size - s.draining.size < s.desired && s.tasks.size < ceiling && s.failedAt !== this.cluster.capacityVersion) {
-      const wait = s.budget.waitFor(now);
-      if (wait > 0) {
-        if (s.retryAt <= now) {
-          s.retryAt = now + wait;
-          this.pass.requestAt(s.retryAt);
-        }
-        return;
+    while (s.tasks.size - s.draining.size < s.desired && s.tasks.size < ceiling) if (!this.startOne(s)) return;
+  }
+
+  /** Starts one task (placement or Fargate); false when it must wait (launch budget, no room). */
+  private startOne(s: ServiceState): boolean {
+    const now = this.sim.now;
+    if (s.failedAt === this.cluster.capacityVersion) return false;
+    const wait = s.budget.waitFor(now);
+    if (wait > 0) {
+      if (s.retryAt <= now) {
+        s.retryAt = now + wait;
+        this.pass.requestAt(s.retryAt);
       }
-      const provider = s.strategy?.next();
-      if (provider !== undefined && provider.kind !== 'asg') {
-        s.budget.take(now);
-        this.fargateCapacity.launch(this.newTask(s, provider), provider);
-        continue;
-      }
-      const view = placementViewFor(this.cluster, provider);
-      const host = placeTask(s.workload.request, view, this.randomTieBreak, s.workload.streams.placement);
-      if (host === undefined) {
-        s.failedAt = this.cluster.capacityVersion;
-        this.listener.placementFailed(OwnerKind.Service, s.spec.index, diagnoseFailure(s.workload.request, view), now);
-        return;
-      }
-      s.budget.take(now);
-      this.launch(s, host, provider);
+      return false;
     }
+    const provider = s.strategy?.next();
+    if (provider !== undefined && provider.kind !== 'asg') {
+      s.budget.take(now);
+      this.fargateCapacity.launch(this.newTask(s, provider), provider);
+      return true;
+    }
+    const view = placementViewFor(this.cluster, provider);
+    const host = placeTask(s.request, view, this.randomTieBreak, s.workload.streams.placement);
+    if (host === undefined) {
+      s.failedAt = this.cluster.capacityVersion;
+      this.listener.placementFailed(OwnerKind.Service, s.spec.index, diagnoseFailure(s.request, view), now);
+      return false;
+    }
+    s.budget.take(now);
+    this.launch(s, host, provider);
+    return true;
   }
 
   private scheduleDaemon(s: ServiceState): void {
@@ -306,7 +415,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   }
 
   private newTask(s: ServiceState, provider: CapacityProviderSpec | undefined): Task {
-    const task = this.cluster.createTask(OwnerKind.Service, s.spec.index, s.workload.request.group, s.workload.taskDefinition, this.sim.now);
+    const task = this.cluster.createTask(OwnerKind.Service, s.spec.index, s.workload.request.group, s.taskDefinition, this.sim.now);
     if (provider !== undefined) s.strategy?.assign(task, provider);
     s.tasks.add(task);
     return task;

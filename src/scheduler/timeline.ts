@@ -28,6 +28,9 @@ export class Timeline {
       case 'setDesiredCount':
         this.services.setDesiredCount(event.service, event.desiredCount);
         return;
+      case 'updateService':
+        this.services.updateService(event.service, event.taskDefinition, event.desiredCount);
+        return;
       case 'setDesiredCapacity':
         this.groups.setDesiredCapacity(event.group, event.desiredCapacity);
         return;

@@ -115,7 +115,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const billing = new Ec2Billing(model.services.length, model.jobs.length, model.settings.costCpuWeight);
   const services = new ServiceScheduler(
     sim, cluster, lifecycle, pass, recorder, serviceWorkloads, model.services, model.settings.serviceLaunchRatePerMinute, randomTieBreak,
-    (s) => streams.stream(`service:${s.name}:scaleIn`),
+    (s, source) => streams.stream(`service:${s.name}:${source}`),
     fargate,
   );
   const jobs = new JobScheduler(sim, cluster, lifecycle, pass, recorder, model.jobs, jobWorkloads, streams, model.settings.jobQueue === 'backfill', randomTieBreak, fargate);
@@ -185,7 +185,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   for (const task of jobs.waitingTasks()) sink?.taskUnfinished?.(task, workloadOf(task));
   const settled = billing.settle(cluster.hosts, end);
   const summary = buildSummary({
-    model, recorder, billing, fargate: fargateBilling, market, settled, cluster, events: run.events, jobsQueued: jobs.queued, spotWaiting: fargate.spotWaiting, metrics, autoScaling,
+    model, recorder, billing, fargate: fargateBilling, market, settled, cluster, events: run.events, jobsQueued: jobs.queued, spotWaiting: fargate.spotWaiting, metrics, autoScaling, deployments: (i) => services.deployments(i),
   });
   return { summary, run, placements: recorder.placements };
 }

@@ -33,10 +33,10 @@ export function compileScenario(ctx: CompileContext, doc: ScenarioDocument): Sce
   const defaultStrategy =
     defaultItems === undefined ? undefined : compileStrategy(ctx, defaultItems, providers, associated, ['cluster', 'defaultCapacityProviderStrategy']);
   const capacity = { groups, providers, associated, defaultStrategy };
-  const services = compileServices(ctx, doc.services, taskDefinitions, capacity);
+  const services = compileServices(ctx, doc.services, taskDefinitions, capacity, doc.simulation.circuitBreakerMinimumThreshold);
   const jobs = compileJobs(ctx, doc.jobs, taskDefinitions, capacity, durationMs);
   const f = doc.fargate;
-  const timeline = compileTimeline(ctx, doc.events, services, groups, doc.availabilityZones, durationMs);
+  const timeline = compileTimeline(ctx, doc.events, services, groups, doc.availabilityZones, durationMs, taskDefinitions);
   const s = doc.simulation;
   return {
     name: doc.name,

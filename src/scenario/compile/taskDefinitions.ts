@@ -75,6 +75,7 @@ function compileTaskDefinition(ctx: CompileContext, td: TaskDefinitionInput, rev
     stopTimeoutMs: Math.max(...stopTimeouts) * 1000,
     compatibilities,
     load: compileLoadModel(td.load),
+    unhealthyProbability: td.unhealthyProbability,
   };
 }
 

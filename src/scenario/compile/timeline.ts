@@ -1,4 +1,5 @@
-import type { AutoScalingGroupSpec, ServiceSpec, TimelineSpec } from '../../model/specs.js';
+import type { AutoScalingGroupSpec, ServiceSpec, TaskDefinitionSpec, TimelineSpec } from '../../model/specs.js';
+import { resolveTaskDefinition } from './workloads.js';
 import type { TimelineEventInput } from '../schema/events.js';
 import type { CompileContext } from './context.js';
 import { ms } from './distribution.js';
@@ -12,6 +13,7 @@ export function compileTimeline(
   groups: readonly AutoScalingGroupSpec[],
   zones: readonly string[],
   durationMs: number,
+  taskDefinitions: readonly TaskDefinitionSpec[],
 ): TimelineSpec[] {
   const out: TimelineSpec[] = [];
   const group = (name: string | undefined, path: (string | number)[]): number => {
@@ -29,6 +31,19 @@ export function compileTimeline(
         if (service < 0) ctx.issues.add([...path, 'serviceName'], `unknown service "${event.serviceName}"`);
         else if (services[service]?.daemon) ctx.issues.add([...path, 'serviceName'], 'a DAEMON service has no desired count to set');
         out.push({ type: 'setDesiredCount', at, service, desiredCount: event.desiredCount });
+        break;
+      }
+      case 'updateService': {
+        const service = services.findIndex((s) => s.name === event.serviceName);
+        const spec = services[service];
+        if (spec === undefined) ctx.issues.add([...path, 'serviceName'], `unknown service "${event.serviceName}"`);
+        else if (spec.daemon) ctx.issues.add([...path, 'serviceName'], 'fleetsim deploys REPLICA services only');
+        const td = event.taskDefinition === undefined ? undefined : resolveTaskDefinition(ctx, event.taskDefinition, taskDefinitions, [...path, 'taskDefinition']);
+        if (td !== undefined && spec !== undefined && td.family !== spec.taskDefinition.family) {
+          ctx.issues.add([...path, 'taskDefinition'], `fleetsim deploys revisions of the service's family "${spec.taskDefinition.family}"`);
+        }
+        if (event.taskDefinition === undefined && event.desiredCount === undefined) ctx.issues.add(path, 'give taskDefinition, desiredCount or both');
+        out.push({ type: 'updateService', at, service, taskDefinition: td, desiredCount: event.desiredCount });
         break;
       }
       case 'terminateInstances': {

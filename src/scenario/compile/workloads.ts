@@ -108,6 +108,7 @@ export function compileServices(
   input: readonly ServiceInput[],
   taskDefinitions: readonly TaskDefinitionSpec[],
   capacity: CapacityContext,
+  circuitBreakerMinimum: number,
 ): ServiceSpec[] {
   const out: ServiceSpec[] = [];
   input.forEach((s, i) => {
@@ -134,6 +135,17 @@ export function compileServices(
       timeToCrash: s.timeToCrash === undefined ? undefined : compileDistribution(ctx, s.timeToCrash, [...path, 'timeToCrash']),
       demand: s.demand === undefined ? undefined : compileDemand(ctx, s.demand, [...path, 'demand']),
       registrationMs: ms(s.loadBalancerRegistrationTime),
+      healthyAfterMs: s.healthyAfter !== undefined ? ms(s.healthyAfter) : s.demand !== undefined ? ms(s.loadBalancerRegistrationTime) : 40_000,
+      circuitBreaker:
+        dc?.deploymentCircuitBreaker?.enable === true
+          ? {
+              rollback: dc.deploymentCircuitBreaker.rollback,
+              resetOnHealthyTask: dc.deploymentCircuitBreaker.resetOnHealthyTask,
+              thresholdType: dc.deploymentCircuitBreaker.thresholdConfiguration?.type ?? 'BOUNDED_PERCENT',
+              thresholdValue: dc.deploymentCircuitBreaker.thresholdConfiguration?.value ?? 50,
+              minimumThreshold: circuitBreakerMinimum,
+            }
+          : undefined,
       minimumHealthyPercent: dc?.minimumHealthyPercent ?? (daemon ? 0 : 100),
       maximumPercent: dc?.maximumPercent ?? (daemon ? 100 : 200),
       launch,

@@ -9,6 +9,15 @@ export const TimelineEvent = z.discriminatedUnion('type', [
     .meta({ description: 'UpdateService desiredCount.' }),
   z
     .strictObject({
+      type: z.literal('updateService'),
+      at: Duration,
+      serviceName: z.string(),
+      taskDefinition: z.string().min(1).optional().meta({ description: 'A new revision ("family:revision"): starts a rolling deployment.' }),
+      desiredCount: Count.optional(),
+    })
+    .meta({ description: 'UpdateService: a new task definition (a rolling deployment) and/or desiredCount.' }),
+  z
+    .strictObject({
       type: z.literal('terminateInstances'),
       at: Duration,
       instanceIds: z.array(z.string().regex(/^i-\d{4,}$/, { error: 'expected an instance id like "i-0003"' })).min(1).optional(),

@@ -25,6 +25,9 @@ export const SimulationSettings = z.strictObject({
   jobQueue: z.enum(['fifo', 'backfill']).default('fifo').meta({
     description: 'fifo: a waiting task blocks the ones behind it; backfill: later tasks that fit may start first.',
   }),
+  circuitBreakerMinimumThreshold: z.int().min(1).default(3).meta({
+    description: 'Lower clamp of the deployment circuit breaker threshold (current ECS: 3; 2023 docs: 10). Default 3.',
+  }),
 });
 
 export const Scenario = z.strictObject({
@@ -49,7 +52,7 @@ export const Scenario = z.strictObject({
   jobs: z.array(Job).default([]),
   events: z.array(TimelineEvent).default([]),
   simulation: SimulationSettings.default({
-    placementTieBreak: 'instanceId', eniAttachTime: '5s', serviceLaunchRatePerMinute: 500, costCpuWeight: 0.5, jobQueue: 'fifo',
+    placementTieBreak: 'instanceId', eniAttachTime: '5s', serviceLaunchRatePerMinute: 500, costCpuWeight: 0.5, jobQueue: 'fifo', circuitBreakerMinimumThreshold: 3,
   }),
   scalableTargets: z.array(ScalableTarget).default([]).meta({ description: 'Application Auto Scaling RegisterScalableTarget inputs (ECS services).' }),
   scalingPolicies: z.array(ScalingPolicy).default([]).meta({ description: 'PutScalingPolicy inputs: TargetTrackingScaling or StepScaling.' }),

@@ -8,7 +8,17 @@ import { Accepted, Count, Distribution, Duration, Name, PlacementConstraint, Pla
 const DeploymentConfiguration = z.strictObject({
   maximumPercent: z.int().min(0).optional().meta({ description: 'Default 200 (REPLICA), 100 (DAEMON).' }),
   minimumHealthyPercent: z.int().min(0).max(100).optional().meta({ description: 'Default 100 (REPLICA), 0 (DAEMON).' }),
-  deploymentCircuitBreaker: z.strictObject({ enable: z.boolean(), rollback: z.boolean(), resetOnHealthyTask: Accepted, thresholdConfiguration: Accepted }).optional(),
+  deploymentCircuitBreaker: z
+    .strictObject({
+      enable: z.boolean(),
+      rollback: z.boolean(),
+      resetOnHealthyTask: z.boolean().default(true).meta({ description: 'A healthy new task resets the failure count. Default true.' }),
+      thresholdConfiguration: z
+        .strictObject({ type: z.enum(['COUNT', 'BOUNDED_PERCENT', 'UNBOUNDED_PERCENT']), value: z.int().min(1) })
+        .optional()
+        .meta({ description: 'Default BOUNDED_PERCENT 50: ceil(0.5 × desired) clamped to [minimum, 200].' }),
+    })
+    .optional(),
   alarms: Accepted,
   strategy: Accepted,
   bakeTimeInMinutes: Accepted,
@@ -37,6 +47,9 @@ export const Service = z.strictObject({
   deploymentConfiguration: DeploymentConfiguration.optional(),
   ...acceptedServiceFields,
   demand: Demand.optional().meta({ description: 'Simulation: requests per second over time (the task definition needs `load`).' }),
+  healthyAfter: Duration.optional().meta({
+    description: 'Simulation: RUNNING → counted healthy in deployments. Default 40s (ECS without health checks), or loadBalancerRegistrationTime with demand.',
+  }),
   loadBalancerRegistrationTime: Duration.default('30s').meta({
     description: 'Simulation: RUNNING → in service behind the load balancer (target healthy). Unconfirmed; default 30s.',
   }),

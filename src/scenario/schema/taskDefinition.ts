@@ -68,6 +68,9 @@ export const TaskDefinition = z.strictObject({
     .optional(),
   ...acceptedTaskFields,
   load: LoadModel.optional(),
+  unhealthyProbability: z.number().min(0).max(1).default(0).meta({
+    description: 'Simulation: share of this revision\'s tasks that fail their health check when deployed (a bad release). Default 0.',
+  }),
   imagePullTime: Distribution.default('10s').meta({ description: 'Simulation: time to pull the image(s) (PENDING). Unconfirmed by AWS; default 10s.' }),
   containerStartTime: Distribution.default('2s').meta({ description: 'Simulation: time from pull end to RUNNING. Unconfirmed; default 2s.' }),
   shutdownTime: Distribution.default('2s').meta({ description: 'Simulation: time the app takes to exit after SIGTERM, capped by stopTimeout. Default 2s.' }),
