@@ -15,11 +15,14 @@ export interface FleetShape {
   readonly days: number;
   readonly services: number;
   readonly tasksPerService: number;
+  /** Services under diurnal demand with target tracking, on managed-scaling capacity providers. */
+  readonly autoscaling?: boolean;
 }
 
 export const FLEETS: Readonly<Record<string, FleetShape>> = {
   small: { hosts: 1_000, batchTasks: 100_000, days: 3, services: 4, tasksPerService: 500 },
   S1: { hosts: 10_000, batchTasks: 1_000_000, days: 30, services: 10, tasksPerService: 2_000 },
+  'S1-autoscaling': { hosts: 10_000, batchTasks: 1_000_000, days: 30, services: 10, tasksPerService: 2_000, autoscaling: true },
   S3: { hosts: 100_000, batchTasks: 10_000_000, days: 30, services: 20, tasksPerService: 10_000 },
 };
 
@@ -35,7 +38,51 @@ function mixedGroup(name: string, types: readonly string[], desired: number, max
   };
 }
 
+/**
+ * The autoscaling variant: both groups become managed-scaling capacity providers (target 90%, MinSize
+ * 90% of the fleet, termination protection) used through the cluster's default strategy, and each
+ * service serves diurnal demand (peak = its task count × 60% of 100 requests/s) with target tracking
+ * at 60% CPU between a fifth and 1.5 × its task count.
+ */
+function withAutoscaling(base: Record<string, unknown>, shape: FleetShape): Record<string, unknown> {
+  const groups = base.autoScalingGroups as Record<string, unknown>[];
+  const services = base.services as Record<string, unknown>[];
+  return {
+    ...base,
+    autoScalingGroups: groups.map((g) => ({ ...g, MinSize: Math.floor((g.DesiredCapacity as number) * 0.9) })),
+    cluster: {
+      capacityProviders: groups.map((g) => `${g.AutoScalingGroupName as string}-cp`),
+      defaultCapacityProviderStrategy: groups.map((g) => ({ capacityProvider: `${g.AutoScalingGroupName as string}-cp`, weight: 1 })),
+    },
+    capacityProviders: groups.map((g) => ({
+      name: `${g.AutoScalingGroupName as string}-cp`,
+      autoScalingGroupProvider: {
+        autoScalingGroupArn: g.AutoScalingGroupName,
+        managedScaling: { status: 'ENABLED', targetCapacity: 90 },
+        managedTerminationProtection: 'ENABLED',
+      },
+    })),
+    taskDefinitions: (base.taskDefinitions as Record<string, unknown>[]).map((td) => (td.family === 'web' ? { ...td, load: { requestsPerSecond: 100 } } : td)),
+    services: services.map((s) => ({
+      ...s,
+      demand: { type: 'diurnal', troughRate: shape.tasksPerService * 15, peakRate: shape.tasksPerService * 60, noise: { cv: 0.05 } },
+    })),
+    scalableTargets: services.map((s) => ({ ResourceId: `service/default/${s.serviceName as string}`, MinCapacity: Math.floor(shape.tasksPerService / 5), MaxCapacity: Math.floor(shape.tasksPerService * 1.5) })),
+    scalingPolicies: services.map((s) => ({
+      PolicyName: `${s.serviceName as string}-cpu60`,
+      ResourceId: `service/default/${s.serviceName as string}`,
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: { TargetValue: 60, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } },
+    })),
+  };
+}
+
 export function fleetScenario(name: string, shape: FleetShape): unknown {
+  const base = baseScenario(name, shape);
+  return shape.autoscaling === true ? withAutoscaling(base, shape) : base;
+}
+
+function baseScenario(name: string, shape: FleetShape): Record<string, unknown> {
   const seconds = shape.days * 86_400;
   const perStream = shape.batchTasks / 2;
   const ratePerSecond = perStream / seconds;

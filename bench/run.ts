@@ -32,10 +32,11 @@ const CASES: readonly Case[] = [
   { name: 'hold-1e6', args: ['hold', '1000000'], target: (m) => m.eventsPerSecond >= 1_200_000, targetText: '>= 1.2M events/s' },
   { name: 'small', args: ['fleet', 'small'], target: (m) => m.wallMs <= 3_000, targetText: '<= 3 s (CI smoke)' },
   { name: 'S1', args: ['fleet', 'S1'], target: (m) => m.wallMs <= 5_000, targetText: '<= 5 s' },
+  { name: 'S1-autoscaling', args: ['fleet', 'S1-autoscaling'], target: (m) => m.wallMs <= 5_000, targetText: '<= 5 s' },
   { name: 'S3', args: ['fleet', 'S3'], target: (m) => m.wallMs <= 60_000 && m.peakRssMiB <= 1024, targetText: '<= 60 s, <= 1 GiB RSS' },
 ];
 const QUICK = ['hold-1e4', 'hold-1e5', 'small'];
-const FULL = ['hold-1e4', 'hold-1e5', 'hold-1e6', 'S1', 'S3'];
+const FULL = ['hold-1e4', 'hold-1e5', 'hold-1e6', 'S1', 'S1-autoscaling', 'S3'];
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);

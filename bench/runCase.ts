@@ -5,7 +5,7 @@ import { holdModel } from './holdModel.js';
 
 /**
  * One benchmark measurement in a fresh process (so heap and RSS belong to it alone).
- * Usage: node dist/bench/runCase.js hold <pending> | fleet <small|S1|S3>
+ * Usage: node dist/bench/runCase.js hold <pending> | fleet <small|S1|S1-autoscaling|S3>
  * Prints one JSON line: events, wallMs, eventsPerSecond, peakHeapMiB, peakRssMiB, and case facts.
  */
 function memory(): { heap: number; rss: number } {
@@ -43,7 +43,7 @@ function main(): void {
       placements: result.placements,
     };
   } else {
-    throw new Error('usage: runCase hold <pending> | fleet <small|S1|S3>');
+    throw new Error('usage: runCase hold <pending> | fleet <small|S1|S1-autoscaling|S3>');
   }
   const usage = process.resourceUsage();
   const peakRss = usage.maxRSS * 1024;

@@ -3,6 +3,7 @@ import { MISSING_VALUE } from '../model/hostIndex.js';
 import type { StrategySpec } from '../model/specs.js';
 import { TaskState, type Task } from '../model/task.js';
 import type { PlacementView } from '../placement/types.js';
+import type { Host } from '../model/host.js';
 
 /**
  * Which task a service stops when it has too many (aws-behaviour.md §1, §5):
@@ -19,31 +20,125 @@ export function chooseTaskToStop(
   view: PlacementView,
   rng: Random,
 ): Task | undefined {
-  let candidates: Task[] = [];
-  let anyNotRunning = false;
-  for (const t of tasks) {
-    if (t.state >= TaskState.Stopping || t.host === undefined) continue;
-    if (t.state < TaskState.Running && !anyNotRunning) {
-      anyNotRunning = true;
-      candidates = [];
+  return new StopChooser(tasks, strategies, group, view, rng).next();
+}
+
+/**
+ * Several choices in a row, each equal to chooseTaskToStop over the tasks left, in O(tasks) per choice
+ * without allocation: candidates are sorted by id once, binpack and instance keys are read live, and
+ * attribute counts are cached per value and refreshed for the values of each stopped task. Call
+ * `stopped(task)` on every chooser of the group after any of its tasks was stopped (or sent to STOPPING).
+ */
+export class StopChooser {
+  private readonly tasks: Task[] = [];
+  private readonly alive: Uint8Array;
+  private readonly keyed: readonly StrategySpec[];
+  /** Per keyed strategy: each task's attribute value id (spread by attribute), and the count per value. */
+  private readonly valueIds: Int32Array[] = [];
+  private readonly values: string[][] = [];
+  private readonly valueIndex: Map<string, number>[] = [];
+  private readonly counts: number[][] = [];
+  private notRunning = 0;
+  private left: number;
+  private readonly best: Float64Array;
+  private readonly keys: Float64Array;
+
+  constructor(
+    tasks: Iterable<Task>,
+    strategies: readonly StrategySpec[],
+    private readonly group: number,
+    private readonly view: PlacementView,
+    private readonly rng: Random,
+  ) {
+    for (const t of tasks) if (t.state < TaskState.Stopping && t.host !== undefined) this.tasks.push(t);
+    this.tasks.sort((a, b) => a.id - b.id);
+    this.alive = new Uint8Array(this.tasks.length).fill(1);
+    this.left = this.tasks.length;
+    for (const t of this.tasks) if (t.state < TaskState.Running) this.notRunning++;
+    const cut = strategies.findIndex((x) => x.type === 'random');
+    this.keyed = strategies.slice(0, cut < 0 ? strategies.length : cut);
+    this.keyed.forEach((strategy, k) => {
+      const ids = new Int32Array(this.tasks.length);
+      const values: string[] = [];
+      const counts: number[] = [];
+      const index = new Map<string, number>();
+      if (strategy.type === 'spread' && strategy.field === 'attribute') {
+        this.tasks.forEach((t, i) => {
+          const value = (t.host as Host).attribute(strategy.attribute) ?? MISSING_VALUE;
+          let id = index.get(value);
+          if (id === undefined) {
+            id = values.length;
+            index.set(value, id);
+            values.push(value);
+            counts.push(view.groupCountByAttribute(group, strategy.attribute, value));
+          }
+          ids[i] = id;
+        });
+      }
+      this.valueIds[k] = ids;
+      this.values[k] = values;
+      this.valueIndex[k] = index;
+      this.counts[k] = counts;
+    });
+    this.best = new Float64Array(this.keyed.length);
+    this.keys = new Float64Array(this.keyed.length);
+  }
+
+  next(): Task | undefined {
+    if (this.left === 0) return undefined;
+    const onlyPending = this.notRunning > 0;
+    let ties = 0;
+    for (let i = 0; i < this.tasks.length; i++) {
+      if (this.alive[i] === 0) continue;
+      const t = this.tasks[i] as Task;
+      if (onlyPending && t.state >= TaskState.Running) continue;
+      this.keysOf(i, this.keys);
+      const c = ties === 0 ? -1 : compareDescending(this.keys, this.best);
+      if (c < 0) {
+        this.best.set(this.keys);
+        ties = 1;
+      } else if (c === 0) ties++;
     }
-    if (!anyNotRunning || t.state < TaskState.Running) candidates.push(t);
+    if (ties === 0) return undefined;
+    let pick = Math.floor(this.rng() * ties);
+    for (let i = 0; i < this.tasks.length; i++) {
+      if (this.alive[i] === 0) continue;
+      const t = this.tasks[i] as Task;
+      if (onlyPending && t.state >= TaskState.Running) continue;
+      this.keysOf(i, this.keys);
+      if (compareDescending(this.keys, this.best) !== 0) continue;
+      if (pick-- === 0) {
+        this.alive[i] = 0;
+        this.left--;
+        if (t.state < TaskState.Running) this.notRunning--;
+        return t;
+      }
+    }
+    return undefined;
   }
-  if (candidates.length === 0) return undefined;
-  const cut = strategies.findIndex((s) => s.type === 'random');
-  const keyed = strategies.slice(0, cut < 0 ? strategies.length : cut);
-  let ties: Task[] = [];
-  let bestKeys: number[] = [];
-  for (const task of candidates) {
-    const keys = keyed.map((s) => stopKey(s, task, group, view));
-    const c = ties.length === 0 ? 0 : compareDescending(keys, bestKeys);
-    if (ties.length === 0 || c < 0) {
-      ties = [task];
-      bestKeys = keys;
-    } else if (c === 0) ties.push(task);
+
+  /** A task of the group was stopped (this chooser's pick or another's): refresh the counts of its attribute values. */
+  stopped(task: Task): void {
+    const host = task.host;
+    if (host === undefined) return;
+    this.keyed.forEach((strategy, k) => {
+      if (strategy.type !== 'spread' || strategy.field !== 'attribute') return;
+      const value = host.attribute(strategy.attribute) ?? MISSING_VALUE;
+      const id = (this.valueIndex[k] as Map<string, number>).get(value);
+      if (id !== undefined) (this.counts[k] as number[])[id] = this.view.groupCountByAttribute(this.group, strategy.attribute, value);
+    });
   }
-  ties.sort((a, b) => a.id - b.id);
-  return ties[Math.floor(rng() * ties.length)];
+
+  private keysOf(i: number, out: Float64Array): void {
+    const host = (this.tasks[i] as Task).host as Host;
+    for (let k = 0; k < this.keyed.length; k++) {
+      const strategy = this.keyed[k] as StrategySpec;
+      if (strategy.type === 'binpack') out[k] = strategy.resource === 'memory' ? host.memFree : host.cpuFree;
+      else if (strategy.type === 'spread') {
+        out[k] = strategy.field === 'instanceId' ? host.groupCount(this.group) : ((this.counts[k] as number[])[(this.valueIds[k] as Int32Array)[i] as number] as number);
+      } else out[k] = 0;
+    }
+  }
 }
 
 /**
@@ -62,23 +157,8 @@ export function chooseFargateTaskToStop(tasks: Iterable<Task>, rng: Random): Tas
   return ties[Math.floor(rng() * ties.length)];
 }
 
-function stopKey(strategy: StrategySpec, task: Task, group: number, view: PlacementView): number {
-  const host = task.host;
-  if (host === undefined) return 0;
-  switch (strategy.type) {
-    case 'binpack':
-      return strategy.resource === 'memory' ? host.memFree : host.cpuFree;
-    case 'spread':
-      return strategy.field === 'instanceId'
-        ? host.groupCount(group)
-        : view.groupCountByAttribute(group, strategy.attribute, host.attribute(strategy.attribute) ?? MISSING_VALUE);
-    case 'random':
-      return 0;
-  }
-}
-
 /** Negative when `a` is preferred (larger keys first). */
-function compareDescending(a: readonly number[], b: readonly number[]): number {
+function compareDescending(a: Float64Array, b: Float64Array): number {
   for (let i = 0; i < a.length; i++) {
     const d = (b[i] as number) - (a[i] as number);
     if (d !== 0) return d;

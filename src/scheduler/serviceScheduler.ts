@@ -16,7 +16,7 @@ import { LaunchBudget } from './launchBudget.js';
 import type { SchedulerListener } from './listener.js';
 import type { FargateCapacity } from '../capacity/fargate.js';
 import type { CapacityProviderSpec } from '../model/specs.js';
-import { chooseFargateTaskToStop, chooseTaskToStop } from './scaleIn.js';
+import { chooseFargateTaskToStop, chooseTaskToStop, StopChooser } from './scaleIn.js';
 import { placementViewFor, StrategyCounts } from './strategyCounts.js';
 import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
 import type { TaskLifecycle } from './taskLifecycle.js';
@@ -353,14 +353,30 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       if (s.rollout.active) this.stepRollout(s, s.rollout);
       return;
     }
+    // Without draining, one chooser per provider pool makes the same choices as one chooseTaskToStop
+    // per task, in one pass per choice.
+    const batch = !s.fargate && s.draining.size === 0;
+    const choosers = new Map<number, StopChooser>();
     while (s.tasks.size - s.draining.size > s.desired) {
-      const pool = s.draining.size > 0 ? [...this.scaleInPool(s)].filter((t) => !s.draining.has(t)) : this.scaleInPool(s);
-      const victim = s.fargate
-        ? chooseFargateTaskToStop(pool, s.scaleInStream)
-        : chooseTaskToStop(pool, s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
+      let victim: Task | undefined;
+      if (batch) {
+        const provider = s.strategy?.toShrink() ?? -1;
+        let chooser = choosers.get(provider);
+        if (chooser === undefined) {
+          chooser = new StopChooser(this.scaleInPool(s), s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
+          choosers.set(provider, chooser);
+        }
+        victim = chooser.next();
+      } else {
+        const pool = s.draining.size > 0 ? [...this.scaleInPool(s)].filter((t) => !s.draining.has(t)) : this.scaleInPool(s);
+        victim = s.fargate
+          ? chooseFargateTaskToStop(pool, s.scaleInStream)
+          : chooseTaskToStop(pool, s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
+      }
       if (victim === undefined) break;
       this.forget(s, victim);
       this.lifecycle.requestStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`);
+      for (const c of choosers.values()) c.stopped(victim);
     }
     // Replacements for draining tasks may run alongside them up to floor(desired × maximumPercent).
     const ceiling = s.draining.size > 0 ? Math.max(s.desired, Math.floor((s.desired * s.spec.maximumPercent) / 100)) : s.desired;
