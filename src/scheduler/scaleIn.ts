@@ -41,7 +41,6 @@ export class StopChooser {
   private notRunning = 0;
   private left: number;
   private readonly best: Float64Array;
-  private readonly keys: Float64Array;
 
   constructor(
     tasks: Iterable<Task>,
@@ -81,7 +80,6 @@ export class StopChooser {
       this.counts[k] = counts;
     });
     this.best = new Float64Array(this.keyed.length);
-    this.keys = new Float64Array(this.keyed.length);
   }
 
   next(): Task | undefined {
@@ -92,10 +90,9 @@ export class StopChooser {
       if (this.alive[i] === 0) continue;
       const t = this.tasks[i] as Task;
       if (onlyPending && t.state >= TaskState.Running) continue;
-      this.keysOf(i, this.keys);
-      const c = ties === 0 ? -1 : compareDescending(this.keys, this.best);
+      const c = ties === 0 ? -1 : this.compareWithBest(i);
       if (c < 0) {
-        this.best.set(this.keys);
+        for (let k = 0; k < this.keyed.length; k++) this.best[k] = this.key(i, k);
         ties = 1;
       } else if (c === 0) ties++;
     }
@@ -105,8 +102,7 @@ export class StopChooser {
       if (this.alive[i] === 0) continue;
       const t = this.tasks[i] as Task;
       if (onlyPending && t.state >= TaskState.Running) continue;
-      this.keysOf(i, this.keys);
-      if (compareDescending(this.keys, this.best) !== 0) continue;
+      if (this.compareWithBest(i) !== 0) continue;
       if (pick-- === 0) {
         this.alive[i] = 0;
         this.left--;
@@ -115,6 +111,28 @@ export class StopChooser {
       }
     }
     return undefined;
+  }
+
+  /** Negative when task i is preferred to the best so far (larger keys first); keys computed only as far as needed. */
+  private compareWithBest(i: number): number {
+    for (let k = 0; k < this.keyed.length; k++) {
+      const d = (this.best[k] as number) - this.key(i, k);
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+
+  private key(i: number, k: number): number {
+    const strategy = this.keyed[k] as StrategySpec;
+    if (strategy.type === 'binpack') {
+      const host = (this.tasks[i] as Task).host as Host;
+      return strategy.resource === 'memory' ? host.memFree : host.cpuFree;
+    }
+    if (strategy.type === 'spread') {
+      if (strategy.field === 'instanceId') return ((this.tasks[i] as Task).host as Host).groupCount(this.group);
+      return (this.counts[k] as number[])[(this.valueIds[k] as Int32Array)[i] as number] as number;
+    }
+    return 0;
   }
 
   /** A task of the group was stopped (this chooser's pick or another's): refresh the counts of its attribute values. */
@@ -129,16 +147,6 @@ export class StopChooser {
     });
   }
 
-  private keysOf(i: number, out: Float64Array): void {
-    const host = (this.tasks[i] as Task).host as Host;
-    for (let k = 0; k < this.keyed.length; k++) {
-      const strategy = this.keyed[k] as StrategySpec;
-      if (strategy.type === 'binpack') out[k] = strategy.resource === 'memory' ? host.memFree : host.cpuFree;
-      else if (strategy.type === 'spread') {
-        out[k] = strategy.field === 'instanceId' ? host.groupCount(this.group) : ((this.counts[k] as number[])[(this.valueIds[k] as Int32Array)[i] as number] as number);
-      } else out[k] = 0;
-    }
-  }
 }
 
 /**
@@ -157,11 +165,3 @@ export function chooseFargateTaskToStop(tasks: Iterable<Task>, rng: Random): Tas
   return ties[Math.floor(rng() * ties.length)];
 }
 
-/** Negative when `a` is preferred (larger keys first). */
-function compareDescending(a: Float64Array, b: Float64Array): number {
-  for (let i = 0; i < a.length; i++) {
-    const d = (b[i] as number) - (a[i] as number);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
