@@ -15,6 +15,7 @@ export class Recorder implements ClusterObserver, SchedulerListener, SpotInterru
   readonly cpuReservationSamples = new GrowableFloat64Array();
   readonly memReservationSamples = new GrowableFloat64Array();
   readonly instancesInUseSamples = new GrowableFloat64Array();
+  readonly instancesBilledSamples = new GrowableFloat64Array();
   placements = 0;
   /** Per service: scaling actions that changed the desired count, by policy or scheduled action, and blocked ones. */
   readonly scalingActions: Map<string, number>[];

@@ -78,6 +78,7 @@ export function buildSummary(input: SummaryInput) {
   const cpu = recorder.cpuReservationSamples.sorted();
   const mem = recorder.memReservationSamples.sorted();
   const inUse = recorder.instancesInUseSamples.sorted();
+  const billed = recorder.instancesBilledSamples.sorted();
   return {
     scenario: {
       name: model.name,
@@ -205,6 +206,7 @@ export function buildSummary(input: SummaryInput) {
       instancesLaunched: cluster.hosts.length,
       instancesActiveAtEnd: cluster.activeHosts,
       instancesInUse: { mean: round(mean(inUse), 3), peak: inUse.length ? (inUse[inUse.length - 1] as number) : 0 },
+      instancesRunning: { mean: round(mean(billed), 3), peak: billed.length ? (billed[billed.length - 1] as number) : 0 },
       instanceHours: hours(settled.billedMs),
       cpuReservationPercent: { mean: ratio(mean(cpu)), peak: ratio(cpu.length ? (cpu[cpu.length - 1] as number) : 0) },
       memoryReservationPercent: { mean: ratio(mean(mem)), peak: ratio(mem.length ? (mem[mem.length - 1] as number) : 0) },

@@ -9,7 +9,7 @@ export function timeseriesHeader(model: ScenarioModel): string[] {
   return [
     'time', 'elapsed_s', 'instances_billed', 'instances_spot', 'instances_active', 'instances_in_use', 'cpu_reservation_pct', 'memory_reservation_pct', 'fargate_tasks', 'spot_waiting', 'cost_usd',
     ...model.services.flatMap((s) => ['desired', 'running', 'pending', 'waiting'].map((c) => `service.${s.name}.${c}`)),
-    ...model.services.filter((s) => s.demand !== undefined).flatMap((s) => ['demand_rps', 'served_rps', 'cpu_pct', 'memory_pct'].map((c) => `service.${s.name}.${c}`)),
+    ...model.services.filter((s) => s.demand !== undefined).flatMap((s) => ['demand_rps', 'served_rps', 'dropped_rps', 'cpu_pct', 'memory_pct'].map((c) => `service.${s.name}.${c}`)),
     ...scaledServices(model).flatMap((s) => ['min', 'max'].map((c) => `service.${model.services[s]?.name}.${c}`)),
     ...model.capacityProviders.filter((p) => p.managed !== undefined).flatMap((p) => ['cpr', 'instances'].map((c) => `provider.${p.name}.${c}`)),
     ...model.jobs.flatMap((j) => ['queued', 'pending', 'running'].map((c) => `job.${j.name}.${c}`)),
@@ -44,7 +44,7 @@ export class TimeseriesWriter {
       ...row.services.flatMap((s) => [s.desired, s.running, s.pending, s.waiting]),
       ...this.model.services.filter((s) => s.demand !== undefined).flatMap((s) => {
         const x = row.services[s.index] as ServiceSample;
-        return [x.demand.toFixed(3), x.served.toFixed(3), x.cpu.toFixed(3), x.memory.toFixed(3)];
+        return [x.demand.toFixed(3), x.served.toFixed(3), Math.max(0, x.demand - x.served).toFixed(3), x.cpu.toFixed(3), x.memory.toFixed(3)];
       }),
       ...scaledServices(this.model).flatMap((s) => [row.services[s]?.min, row.services[s]?.max]),
       ...row.providers.flatMap((p) => [p.cpr.toFixed(3), p.instances]),

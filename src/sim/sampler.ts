@@ -65,6 +65,7 @@ export function startSampler(sim: Simulation, intervalMs: number, sources: Sampl
   const kind = sim.register('metrics.sample', Phase.Sample, () => {
     const reservation = recorder.sampleCluster(cluster);
     recorder.instancesInUseSamples.push(cluster.hostsInUse);
+    recorder.instancesBilledSamples.push(billing.runningInstances);
     emit({
       timeMs: sim.now,
       instancesBilled: billing.runningInstances,

@@ -12,6 +12,8 @@ const arb = fc.record({
   rates: fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: 1, maxLength: 6 }),
   target: fc.integer({ min: 20, max: 90 }),
   step: fc.boolean(),
+  deployAt: fc.option(fc.integer({ min: 5, max: 150 }), { nil: undefined }),
+  unhealthy: fc.constantFrom(0, 0.5, 1),
   actions: fc.array(fc.record({ minute: fc.integer({ min: 1, max: 170 }), min: fc.integer({ min: 0, max: 8 }), extra: fc.integer({ min: 0, max: 8 }) }), { maxLength: 3 }),
 });
 
@@ -25,10 +27,15 @@ function scenario(spec: Spec) {
     duration: '3h',
     sampleInterval: '1m',
     autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.large', DesiredCapacity: 4 }],
-    taskDefinitions: [{ family: 'web', cpu: '512', memory: '1024', containerDefinitions: [{ name: 'web' }], load: { requestsPerSecond: 40 } }],
+    taskDefinitions: [
+      { family: 'web', cpu: '512', memory: '1024', containerDefinitions: [{ name: 'web' }], load: { requestsPerSecond: 40 } },
+      { family: 'web', cpu: '1024', memory: '1536', containerDefinitions: [{ name: 'web' }], load: { requestsPerSecond: 60 }, unhealthyProbability: spec.unhealthy },
+    ],
+    events: spec.deployAt === undefined ? [] : [{ type: 'updateService', at: `${spec.deployAt}m`, serviceName: 'web', taskDefinition: 'web:2' }],
     services: [
       {
-        serviceName: 'web', taskDefinition: 'web', desiredCount: spec.min,
+        serviceName: 'web', taskDefinition: 'web:1', desiredCount: spec.min,
+        deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true } },
         demand: { type: 'steps', steps: spec.rates.map((rate, i) => ({ at: `${i * 30}m`, rate })), noise: { cv: 0.2 } },
       },
     ],
@@ -56,7 +63,7 @@ function scenario(spec: Spec) {
 }
 
 describe('autoscaling invariants (property)', () => {
-  it('desired within [min, max] in force, served ≤ demand, hosts never over-committed', () => {
+  it('desired within [min, max] in force, served ≤ demand, hosts never over-committed (also during deployments)', () => {
     let actions = 0;
     fc.assert(
       fc.property(arb, (spec) => {
