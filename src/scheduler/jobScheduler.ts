@@ -36,6 +36,8 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
   private readonly failedInPass: number[];
   private pass = 0;
   private readonly strategies: (StrategyCounts | undefined)[];
+  /** Tasks waiting in the queue per job stream. */
+  private readonly queuedPerJob: number[];
 
   constructor(
     private readonly sim: Simulation,
@@ -53,6 +55,7 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
     this.strategies = jobs.map((job) => (job.launch.type === 'strategy' ? new StrategyCounts(job.launch.items) : undefined));
     this.processes = jobs.map((job) => new ArrivalProcess(job, streams.stream(`job:${job.name}:arrivals`)));
     this.failedInPass = jobs.map(() => -1);
+    this.queuedPerJob = jobs.map(() => 0);
     this.arrivalKind = sim.register('job.arrival', Phase.Arrival, (job) => this.arrive(job));
   }
 
@@ -113,8 +116,25 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
   }
 
   private dequeue(i: number): void {
+    const task = this.queue[i];
+    if (task !== undefined) this.queuedPerJob[task.owner] = (this.queuedPerJob[task.owner] as number) - 1;
     this.queue[i] = undefined;
     this.waiting--;
+  }
+
+  /**
+   * Queued tasks waiting for an Auto Scaling group provider (AWS shows them PROVISIONING): each stream
+   * with a strategy whose next task goes to that provider, by task size (cluster auto scaling).
+   */
+  provisioning(provider: number): { cpu: number; memory: number; count: number }[] {
+    const out: { cpu: number; memory: number; count: number }[] = [];
+    this.jobs.forEach((job, j) => {
+      const count = this.queuedPerJob[j] as number;
+      const strategy = this.strategies[j];
+      if (count <= 0 || strategy === undefined || strategy.next().index !== provider) return;
+      out.push({ cpu: job.taskDefinition.cpu, memory: job.taskDefinition.memory, count });
+    });
+    return out;
   }
 
   private arrive(job: number): void {
@@ -124,6 +144,7 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
       this.queue.push(this.cluster.createTask(OwnerKind.Job, job, workload.request.group, workload.taskDefinition, this.sim.now));
     }
     this.waiting += spec.count;
+    this.queuedPerJob[job] = (this.queuedPerJob[job] as number) + spec.count;
     this.listener.jobArrived(job, spec.count, this.sim.now);
     this.scheduleNext(job);
     this.passes.request();

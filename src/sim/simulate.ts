@@ -132,7 +132,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const isDaemonTask = (task: Task) => task.ownerKind === OwnerKind.Service && model.services[task.owner]?.daemon === true;
   const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle, recorder, isDaemonTask);
   groups.attachSpotMarket(market);
-  const clusterScaling = new ClusterAutoScaling(sim, model.capacityProviders, groups, [services], scalingLog, model.scaling.clusterScaleOutDatapoints);
+  const clusterScaling = new ClusterAutoScaling(sim, model.capacityProviders, groups, [services, jobs], scalingLog, model.scaling.clusterScaleOutDatapoints);
   new Timeline(sim, cluster, groups, services, market, model.timeline, streams.stream('timeline'));
 
   cluster.observe(crashes);

@@ -79,6 +79,15 @@ describe('cluster auto scaling', () => {
     expect(result.finished.filter((t) => t.stopCode === 'InfrastructureHealth')).toEqual([]);
   });
 
+  it('queued job tasks of a stream using the provider count as provisioning tasks', () => {
+    const json = casScenario({ desired: 0, tasks: 0 }) as Record<string, unknown>;
+    json.services = [];
+    json.jobs = [{ name: 'batch', taskDefinition: 'app', arrivals: { type: 'times', at: ['10s'] }, count: 6, runTime: '30m' }];
+    const result = run(compile(json));
+    expect(result.scaling.find((r) => r.source === 'managedScaling')).toMatchObject({ timeMs: 60_000, from: 0, to: 2 });
+    expect(result.summary.jobs[0]?.waitSeconds.placed).toBe(6);
+  });
+
   it('scale-in waits for 15 minutes of low reservation', () => {
     // 4 instances hold the 12 tasks exactly (reservation 100) until the service shrinks at 20m.
     const json = casScenario({ desired: 4, tasks: 12, events: [{ type: 'setDesiredCount', at: '20m', serviceName: 's', desiredCount: 2 }] });
