@@ -130,6 +130,13 @@ export class ServiceAutoScaling implements DatapointListener {
     p.direction = 'none';
     p.capacity = undefined;
     if (value === undefined) return;
+    if (running === 0 && value > 0 && this.services.desiredCount(service) === 0) {
+      // From zero: one datapoint showing demand, then the minimum step out.
+      p.direction = 'out';
+      p.capacity = 1;
+      p.reason = `scale out from zero (${fmt(value)})`;
+      return;
+    }
     if (high === 'ALARM') {
       p.direction = 'out';
       p.capacity = trackedCapacity(running, value, target);

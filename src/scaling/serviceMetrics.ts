@@ -80,6 +80,7 @@ export class ServiceMetrics implements ClusterObserver {
     private readonly model: ScenarioModel,
     streams: RandomStreams,
     private readonly runningOf: (service: number) => number,
+    private readonly desiredOf: (service: number) => number,
     periods: readonly (readonly [number, number])[],
   ) {
     this.tracked = model.services.map((spec) => {
@@ -173,7 +174,11 @@ export class ServiceMetrics implements ClusterObserver {
       const cpu = running > 0 ? (inService * (load.idleCpuPercent + (100 - load.idleCpuPercent) * utilisation) + (running - inService) * load.idleCpuPercent) / running : undefined;
       t.stats.cpuPercent = cpu ?? 0;
       t.stats.memoryPercent = running > 0 ? load.memoryPercent : 0;
-      const values = [cpu, running > 0 ? load.memoryPercent : undefined, t.inService > 0 ? (served * dt) / 1000 / t.inService : undefined];
+      // A service scaled to zero: the load balancer still counts requests (all refused) as one target's,
+      // so it can scale out again (aws-behaviour.md §4 "Scale-to-zero").
+      const atZero = running === 0 && demand > 0 && this.desiredOf(t.spec.index) === 0;
+      const perTarget = t.inService > 0 ? (served * dt) / 1000 / t.inService : atZero ? (demand * dt) / 1000 : undefined;
+      const values = [cpu, running > 0 ? load.memoryPercent : undefined, perTarget];
       for (const accs of t.accumulators.values()) {
         accs.forEach((acc, m) => {
           const v = values[m];

@@ -52,6 +52,26 @@ describe('target tracking timing', () => {
   });
 });
 
+describe('scale to zero and back', () => {
+  it('a service at 0 tasks scales out by one after the first datapoint showing requests', () => {
+    const json = scenarioJson({
+      duration: '30m',
+      taskDefinitions: [web],
+      services: [{ serviceName: 'web', taskDefinition: 'web', desiredCount: 0, loadBalancerRegistrationTime: '0s', demand: { type: 'steps', steps: [{ at: '0s', rate: 0 }, { at: '5m', rate: 20 }] } }],
+      scalableTargets: [{ ResourceId: 'service/default/web', MinCapacity: 0, MaxCapacity: 10 }],
+      scalingPolicies: [
+        {
+          PolicyName: 'req', ResourceId: 'service/default/web', PolicyType: 'TargetTrackingScaling',
+          TargetTrackingScalingPolicyConfiguration: { TargetValue: 600, PredefinedMetricSpecification: { PredefinedMetricType: 'ALBRequestCountPerTarget', ResourceLabel: 'app/x/1/targetgroup/y/2' } },
+        },
+      ],
+    });
+    const result = run(compile(json));
+    const first = result.scaling.find((r) => r.to > r.from);
+    expect(first).toMatchObject({ timeMs: 6 * 60_000, from: 0, to: 1 });
+  });
+});
+
 describe('step scaling cooldown', () => {
   const step: StepPolicySpec = {
     kind: 'step', name: 'out', service: 0, adjustmentType: 'ChangeInCapacity', minAdjustmentMagnitude: undefined, cooldownMs: 300_000, aggregation: 'Average',
