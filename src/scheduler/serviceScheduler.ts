@@ -3,21 +3,19 @@ import type { Random } from '../engine/rng.js';
 import type { ClusterObserver, ClusterState } from '../model/clusterState.js';
 import { HostStatus, type Host } from '../model/host.js';
 import type { ServiceSpec, TaskDefinitionSpec } from '../model/specs.js';
-import type { PlacementRequest } from '../placement/types.js';
-import { planRollout, Rollout, type DeploymentRecord } from './deployment.js';
-import type { EventKind } from '../engine/simulation.js';
-import { Phase } from '../sim/phases.js';
+import type { DeploymentRecord } from './deployment.js';
+import { ServiceRollouts } from './serviceRollouts.js';
+import { canRetireDraining, createServiceState, scaleInPool, waitingFor, type ServiceState } from './serviceState.js';
 import { OwnerKind, TaskState, type Task } from '../model/task.js';
 import { diagnoseFailure } from '../placement/diagnose.js';
 import { firstFailingStage } from '../placement/feasibility.js';
 import { placeTask } from '../placement/place.js';
 import { STAGE_REASONS, Stage } from '../placement/types.js';
-import { LaunchBudget } from './launchBudget.js';
 import type { SchedulerListener } from './listener.js';
 import type { FargateCapacity } from '../capacity/fargate.js';
 import type { CapacityProviderSpec } from '../model/specs.js';
 import { chooseFargateTaskToStop, chooseTaskToStop, StopChooser } from './scaleIn.js';
-import { placementViewFor, StrategyCounts } from './strategyCounts.js';
+import { placementViewFor } from './strategyCounts.js';
 import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
 import type { TaskLifecycle } from './taskLifecycle.js';
 import type { Workload } from './workload.js';
@@ -27,44 +25,12 @@ import type { Workload } from './workload.js';
  * shortfall (best effort, within the launch budget) and stops the excess by the scale-in rules.
  * DAEMON runs one task on every ACTIVE instance that meets its constraints. Stopped tasks are replaced.
  */
-interface ServiceState {
-  readonly spec: ServiceSpec;
-  readonly workload: Workload;
-  readonly budget: LaunchBudget;
-  readonly scaleInStream: Random;
-  desired: number;
-  /** capacityVersion at the last failed placement: no retry until capacity changes. */
-  failedAt: number;
-  /** When a pass is already booked for the launch budget to refill. */
-  retryAt: number;
-  /** Tasks not yet STOPPING. */
-  readonly tasks: Set<Task>;
-  /** Those of them on DRAINING instances, still RUNNING: replaced within minimumHealthyPercent/maximumPercent. */
-  readonly draining: Set<Task>;
-  /** Of `tasks`, those RUNNING. */
-  running: number;
-  /** The revision new tasks use, and its placement request. */
-  taskDefinition: TaskDefinitionSpec;
-  request: PlacementRequest;
-  /** The deployment in progress (or failed without rollback), and every deployment so far. */
-  rollout: Rollout | undefined;
-  readonly deployments: DeploymentRecord[];
-  readonly healthStream: Random;
-  /** With a capacity provider strategy: those tasks per provider. */
-  readonly strategy: StrategyCounts | undefined;
-  readonly fargate: boolean;
-  /** DAEMON: eligible ACTIVE hosts still without a task. */
-  readonly daemonNeeds: Set<Host>;
-  readonly daemonHosts: Set<Host>;
-}
 
 export class ServiceScheduler implements PassParticipant, ClusterObserver {
   private readonly services: ServiceState[];
   /** Services changed since they were last seen settled (hasWork looks only at these). */
   private readonly touched = new Set<ServiceState>();
-  private readonly healthKind: EventKind;
-  /** Per task slot: the id of the new-revision task whose health check is due (0: none). */
-  private readonly healthDue: number[] = [];
+  private readonly rollouts: ServiceRollouts;
 
   constructor(
     private readonly sim: Simulation,
@@ -79,35 +45,23 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     stream: (service: ServiceSpec, source: string) => Random,
     private readonly fargateCapacity: FargateCapacity,
   ) {
-    this.services = specs.map((spec, i) => ({
-      spec,
-      workload: workloads[i] as Workload,
-      budget: LaunchBudget.perMinute(launchRatePerMinute),
-      scaleInStream: stream(spec, 'scaleIn'),
-      desired: spec.daemon ? 0 : spec.desiredCount,
-      failedAt: -1,
-      retryAt: -1,
-      tasks: new Set(),
-      draining: new Set(),
-      running: 0,
-      taskDefinition: spec.taskDefinition,
-      request: (workloads[i] as Workload).request,
-      rollout: undefined,
-      deployments: [],
-      healthStream: stream(spec, 'healthCheck'),
-      strategy: spec.launch.type === 'strategy' ? new StrategyCounts(spec.launch.items) : undefined,
-      fargate: spec.launch.type === 'strategy' && spec.launch.fargate,
-      daemonNeeds: new Set(),
-      daemonHosts: new Set(),
-    }));
-    this.healthKind = sim.register('service.healthCheck', Phase.Task, (slot) => this.checkHealth(cluster.taskAt(slot)));
+    this.services = specs.map((spec, i) => createServiceState(spec, workloads[i] as Workload, launchRatePerMinute, (source) => stream(spec, source)));
+
+    this.rollouts = new ServiceRollouts(sim, cluster, lifecycle, this.services, {
+      forget: (s, task) => this.forget(s, task),
+      startOne: (s) => this.startOne(s),
+      touch: (s) => {
+        this.touched.add(s);
+        this.pass.request();
+      },
+    });
   }
 
   /** UpdateService: a new revision starts a rolling deployment; a desired count is set as given. */
   updateService(service: number, taskDefinition: TaskDefinitionSpec | undefined, desired: number | undefined): void {
     const s = this.services[service] as ServiceState;
     if (desired !== undefined) this.setDesiredCount(service, desired);
-    if (taskDefinition !== undefined && taskDefinition !== s.taskDefinition) this.deploy(s, taskDefinition, false);
+    if (taskDefinition !== undefined && taskDefinition !== s.taskDefinition) this.rollouts.deploy(s, taskDefinition, false);
   }
 
   /** Deployments so far (for the summary). */
@@ -118,61 +72,6 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   /** Whether a deployment is in progress (Application Auto Scaling suspends scale-in meanwhile). */
   deploying(service: number): boolean {
     return (this.services[service] as ServiceState).rollout?.active === true;
-  }
-
-  private deploy(s: ServiceState, td: TaskDefinitionSpec, rollback: boolean): void {
-    const now = this.sim.now;
-    const previous = s.rollout?.active === true ? s.rollout.previous : s.taskDefinition;
-    if (s.rollout?.active) {
-      s.rollout.record.state = 'FAILED';
-      s.rollout.record.endedAt = now;
-    }
-    const record: DeploymentRecord = { taskDefinition: td.key, from: s.taskDefinition.key, rollback, startedAt: now, endedAt: -1, state: 'IN_PROGRESS', failedTasks: 0 };
-    s.deployments.push(record);
-    s.rollout = new Rollout(td, previous, record, s.spec.circuitBreaker, s.spec.healthyAfterMs);
-    s.taskDefinition = td;
-    s.request = { ...s.workload.request, cpu: td.cpu, memory: td.memory, hostPorts: td.hostPorts, usesEni: td.usesEni, cpuArchitecture: td.cpuArchitecture };
-    s.failedAt = -1;
-    this.touched.add(s);
-    this.pass.request();
-  }
-
-  /** A new-revision task's health check is due. */
-  private checkHealth(task: Task): void {
-    if (this.healthDue[task.slot] !== task.id) return;
-    this.healthDue[task.slot] = 0;
-    const s = this.services[task.owner] as ServiceState;
-    const r = s.rollout;
-    if (r === undefined || !r.active || task.state !== TaskState.Running || task.taskDefinition !== r.taskDefinition) return;
-    if (s.healthStream() < task.taskDefinition.unhealthyProbability) {
-      this.forget(s, task);
-      this.lifecycle.requestStop(task, 'ServiceSchedulerInitiated', 'Task failed ELB health checks');
-      this.failed(s);
-    } else r.passedCheck(task);
-    this.touched.add(s);
-    this.pass.request();
-  }
-
-  /** A new-revision task failed: the circuit breaker may trip (and roll back). */
-  private failed(s: ServiceState): void {
-    const r = s.rollout;
-    if (r === undefined || !r.active) return;
-    if (r.fail(s.desired, this.sim.now) && r.rollsBack) this.deploy(s, r.previous, true);
-  }
-
-  private stepRollout(s: ServiceState, r: Rollout): void {
-    const now = this.sim.now;
-    const plan = planRollout(r, s.tasks, s.desired, s.spec.minimumHealthyPercent, s.spec.maximumPercent, now);
-    for (const t of plan.stop) {
-      this.forget(s, t);
-      this.lifecycle.requestStop(t, 'ServiceSchedulerInitiated', `Deployment to ${r.taskDefinition.key}`);
-    }
-    for (let i = 0; i < plan.start; i++) if (!this.startOne(s)) break;
-    if (plan.done) {
-      r.record.state = 'COMPLETED';
-      r.record.endedAt = now;
-      s.rollout = undefined;
-    }
   }
 
   start(): void {
@@ -197,14 +96,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
    * service's shortfall, when its strategy's next task goes to that provider, by task size.
    */
   provisioning(provider: number): { cpu: number; memory: number; count: number }[] {
-    const out: { cpu: number; memory: number; count: number }[] = [];
-    for (const s of this.services) {
-      if (s.strategy === undefined || s.spec.daemon) continue;
-      const shortfall = s.desired - (s.tasks.size - s.draining.size);
-      if (shortfall <= 0 || s.strategy.next().index !== provider) continue;
-      out.push({ cpu: s.spec.taskDefinition.cpu, memory: s.spec.taskDefinition.memory, count: shortfall });
-    }
-    return out;
+    return this.services.flatMap((s) => waitingFor(s, provider));
   }
 
   /** RUNNING tasks of the service that are not being stopped (what target tracking scales from). */
@@ -218,7 +110,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
 
   hasWork(): boolean {
     for (const s of this.touched) {
-      if (s.tasks.size - s.draining.size !== s.desired || s.daemonNeeds.size > 0 || this.canRetireDraining(s) || s.rollout?.active === true) return true;
+      if (s.tasks.size - s.draining.size !== s.desired || s.daemonNeeds.size > 0 || canRetireDraining(s) || s.rollout?.active === true) return true;
       this.touched.delete(s);
     }
     return false;
@@ -276,10 +168,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     const s = this.services[task.owner] as ServiceState;
     if (task.state === TaskState.Running) {
       if (s.tasks.has(task)) s.running++;
-      if (s.rollout?.active && task.taskDefinition === s.rollout.taskDefinition) {
-        this.healthDue[task.slot] = task.id;
-        this.sim.scheduleIn(this.healthKind, s.spec.healthyAfterMs, task.slot);
-      }
+      this.rollouts.running(s, task);
       if (s.draining.size > 0) {
         // A replacement came up: a draining task may now be stopped.
         this.touched.add(s);
@@ -289,26 +178,19 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     if (task.state < TaskState.Stopping) return;
     // A task the scheduler did not choose to stop (a Spot notice, a crash) is replaced at once.
     if (this.forget(s, task, from === TaskState.Running)) {
-      if (s.rollout?.active && task.taskDefinition === s.rollout.taskDefinition && !s.rollout.passed.has(task)) this.failed(s);
+      this.rollouts.stoppedUnasked(s, task);
       this.pass.request();
     }
     this.touched.add(s);
   }
 
   /** The task no longer counts toward the service (it is STOPPING, or chosen to stop). */
-  private forget(s: ServiceState, task: Task, wasRunning = task.state === TaskState.Running): boolean {
+  forget(s: ServiceState, task: Task, wasRunning = task.state === TaskState.Running): boolean {
     if (!s.tasks.delete(task)) return false;
     if (wasRunning) s.running--;
     s.draining.delete(task);
     s.strategy?.remove(task.provider);
     return true;
-  }
-
-  /** Tasks on one provider (the scale-in choice is made among them), or all tasks without a strategy. */
-  private scaleInPool(s: ServiceState): Iterable<Task> {
-    const provider = s.strategy?.toShrink() ?? -1;
-    if (provider < 0) return s.tasks;
-    return [...s.tasks].filter((t) => t.provider === provider);
   }
 
   taskStopped(task: Task): void {
@@ -333,13 +215,8 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     return stage === Stage.Fits;
   }
 
-  /** Whether a draining task can stop now: RUNNING tasks would stay at or above ceil(desired × minimumHealthyPercent). */
-  private canRetireDraining(s: ServiceState): boolean {
-    return s.draining.size > 0 && s.running - 1 >= Math.ceil((s.desired * s.spec.minimumHealthyPercent) / 100);
-  }
-
   private retireDraining(s: ServiceState): void {
-    while (this.canRetireDraining(s)) {
+    while (canRetireDraining(s)) {
       const task = s.draining.values().next().value as Task;
       this.forget(s, task);
       this.lifecycle.requestStop(task, 'ServiceSchedulerInitiated', `Container instance ${task.host?.instanceId ?? ''} is DRAINING`);
@@ -350,7 +227,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     this.retireDraining(s);
     if (s.rollout !== undefined) {
       // A failed deployment without rollback leaves the service as it is (no new tasks).
-      if (s.rollout.active) this.stepRollout(s, s.rollout);
+      if (s.rollout.active) this.rollouts.step(s, s.rollout);
       return;
     }
     // Without draining, one chooser per provider pool makes the same choices as one chooseTaskToStop
@@ -363,12 +240,12 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
         const provider = s.strategy?.toShrink() ?? -1;
         let chooser = choosers.get(provider);
         if (chooser === undefined) {
-          chooser = new StopChooser(this.scaleInPool(s), s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
+          chooser = new StopChooser(scaleInPool(s), s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
           choosers.set(provider, chooser);
         }
         victim = chooser.next();
       } else {
-        const pool = s.draining.size > 0 ? [...this.scaleInPool(s)].filter((t) => !s.draining.has(t)) : this.scaleInPool(s);
+        const pool = s.draining.size > 0 ? [...scaleInPool(s)].filter((t) => !s.draining.has(t)) : scaleInPool(s);
         victim = s.fargate
           ? chooseFargateTaskToStop(pool, s.scaleInStream)
           : chooseTaskToStop(pool, s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
@@ -384,7 +261,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   }
 
   /** Starts one task (placement or Fargate); false when it must wait (launch budget, no room). */
-  private startOne(s: ServiceState): boolean {
+  startOne(s: ServiceState): boolean {
     const now = this.sim.now;
     if (s.failedAt === this.cluster.capacityVersion) return false;
     const wait = s.budget.waitFor(now);

@@ -1,0 +1,103 @@
+import type { EventKind, Simulation } from '../engine/simulation.js';
+import type { ClusterState } from '../model/clusterState.js';
+import type { TaskDefinitionSpec } from '../model/specs.js';
+import { TaskState, type Task } from '../model/task.js';
+import { Phase } from '../sim/phases.js';
+import { planRollout, Rollout, type DeploymentRecord } from './deployment.js';
+import type { ServiceState } from './serviceState.js';
+import type { TaskLifecycle } from './taskLifecycle.js';
+
+/** What rollouts need of the service scheduler. */
+export interface RolloutOps {
+  /** The task no longer counts toward the service (false when it already did not). */
+  forget(s: ServiceState, task: Task): boolean;
+  /** Starts one task of the service's current revision; false when it must wait. */
+  startOne(s: ServiceState): boolean;
+  /** The service needs a scheduling pass. */
+  touch(s: ServiceState): void;
+}
+
+/**
+ * The service scheduler's rolling deployments (aws-behaviour.md §5; rules in deployment.ts): starting
+ * one, health checks of new-revision tasks, the circuit breaker and rollback, and each pass's step.
+ */
+export class ServiceRollouts {
+  private readonly healthKind: EventKind;
+  /** Per task slot: the id of the new-revision task whose health check is due (0: none). */
+  private readonly healthDue: number[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    cluster: ClusterState,
+    private readonly lifecycle: TaskLifecycle,
+    private readonly services: readonly ServiceState[],
+    private readonly ops: RolloutOps,
+  ) {
+    this.healthKind = sim.register('service.healthCheck', Phase.Task, (slot) => this.checkHealth(cluster.taskAt(slot)));
+  }
+
+  /** A task reached RUNNING: a new-revision task's health check falls due healthyAfter later. */
+  running(s: ServiceState, task: Task): void {
+    if (!s.rollout?.active || task.taskDefinition !== s.rollout.taskDefinition) return;
+    this.healthDue[task.slot] = task.id;
+    this.sim.scheduleIn(this.healthKind, s.spec.healthyAfterMs, task.slot);
+  }
+
+  /** A task stopped without the scheduler asking: a new-revision task that had not passed is a failure. */
+  stoppedUnasked(s: ServiceState, task: Task): void {
+    if (s.rollout?.active && task.taskDefinition === s.rollout.taskDefinition && !s.rollout.passed.has(task)) this.failed(s);
+  }
+
+  deploy(s: ServiceState, td: TaskDefinitionSpec, rollback: boolean): void {
+    const now = this.sim.now;
+    const previous = s.rollout?.active === true ? s.rollout.previous : s.taskDefinition;
+    if (s.rollout?.active) {
+      s.rollout.record.state = 'FAILED';
+      s.rollout.record.endedAt = now;
+    }
+    const record: DeploymentRecord = { taskDefinition: td.key, from: s.taskDefinition.key, rollback, startedAt: now, endedAt: -1, state: 'IN_PROGRESS', failedTasks: 0 };
+    s.deployments.push(record);
+    s.rollout = new Rollout(td, previous, record, s.spec.circuitBreaker, s.spec.healthyAfterMs);
+    s.taskDefinition = td;
+    s.request = { ...s.workload.request, cpu: td.cpu, memory: td.memory, hostPorts: td.hostPorts, usesEni: td.usesEni, cpuArchitecture: td.cpuArchitecture };
+    s.failedAt = -1;
+    this.ops.touch(s);
+  }
+
+  /** A new-revision task's health check is due. */
+  private checkHealth(task: Task): void {
+    if (this.healthDue[task.slot] !== task.id) return;
+    this.healthDue[task.slot] = 0;
+    const s = this.services[task.owner] as ServiceState;
+    const r = s.rollout;
+    if (r === undefined || !r.active || task.state !== TaskState.Running || task.taskDefinition !== r.taskDefinition) return;
+    if (s.healthStream() < task.taskDefinition.unhealthyProbability) {
+      this.ops.forget(s, task);
+      this.lifecycle.requestStop(task, 'ServiceSchedulerInitiated', 'Task failed ELB health checks');
+      this.failed(s);
+    } else r.passedCheck(task);
+    this.ops.touch(s);
+  }
+
+  /** A new-revision task failed: the circuit breaker may trip (and roll back). */
+  private failed(s: ServiceState): void {
+    const r = s.rollout;
+    if (r === undefined || !r.active) return;
+    if (r.fail(s.desired, this.sim.now) && r.rollsBack) this.deploy(s, r.previous, true);
+  }
+
+  step(s: ServiceState, r: Rollout): void {
+    const now = this.sim.now;
+    const plan = planRollout(r, s.tasks, s.desired, s.spec.minimumHealthyPercent, s.spec.maximumPercent, now);
+    for (const t of plan.stop) {
+      this.ops.forget(s, t);
+      this.lifecycle.requestStop(t, 'ServiceSchedulerInitiated', `Deployment to ${r.taskDefinition.key}`);
+    }
+    for (let i = 0; i < plan.start; i++) if (!this.ops.startOne(s)) break;
+    if (plan.done) {
+      r.record.state = 'COMPLETED';
+      r.record.endedAt = now;
+      s.rollout = undefined;
+    }
+  }
+}
