@@ -15,6 +15,14 @@ export function formatRunReport(summary: Summary, outDir: string, wallMs: number
         `${svc.tasks.started} started${svc.spot.interrupted > 0 ? `, ${svc.spot.interrupted} interrupted (replaced p95 ${svc.spot.replacementLatencySeconds.p95}s)` : ''}` +
         `${failures ? `, placement failures ${failures}` : ''}`,
     );
+    const extra: string[] = [];
+    if ('demand' in svc && svc.demand !== undefined) extra.push(`served ${(svc.demand.servedShare * 100).toFixed(2)}% of ${svc.demand.requests.toLocaleString('en-US')} requests, ${svc.demand.minutesBelowSlo} min below SLO`);
+    if ('autoScaling' in svc && svc.autoScaling !== undefined) extra.push(`${Object.values(svc.autoScaling.actions).reduce((a, b) => a + b, 0)} scaling actions`);
+    if ('deployments' in svc && svc.deployments !== undefined) extra.push(`deployments ${svc.deployments.map((d) => `${d.taskDefinition} ${d.state}${d.rollback ? ' (rollback)' : ''}`).join(', ')}`);
+    if (extra.length > 0) lines.push(`              ${extra.join('; ')}`);
+  }
+  if ('clusterAutoScaling' in s && s.clusterAutoScaling !== undefined) {
+    for (const p of s.clusterAutoScaling) lines.push(`  managed     ${p.capacityProvider} (target ${p.targetCapacity}%): ${p.scaleOuts} scale-outs, ${p.scaleIns} scale-ins`);
   }
   for (const job of s.jobs) {
     lines.push(
@@ -25,6 +33,7 @@ export function formatRunReport(summary: Summary, outDir: string, wallMs: number
   lines.push(`  placements  ${s.simulation.placements}`);
   const rate = wallMs > 0 ? (events / wallMs) * 1000 : 0;
   lines.push(`  run         ${events} events in ${(wallMs / 1000).toFixed(2)} s wall (${Math.round(rate).toLocaleString('en-US')} events/s)`);
-  lines.push(`  outputs     ${outDir}/ (summary.json, timeseries.csv, tasks.csv)`);
+  const scaled = s.services.some((svc) => 'autoScaling' in svc && svc.autoScaling !== undefined) || ('clusterAutoScaling' in s && s.clusterAutoScaling !== undefined);
+  lines.push(`  outputs     ${outDir}/ (summary.json, timeseries.csv, tasks.csv${scaled ? ', scaling.csv' : ''})`);
   return lines.join('\n');
 }
