@@ -3,7 +3,7 @@ import type { EventKind, Simulation } from '../engine/simulation.js';
 import { DemandCurve } from '../demand/demandCurve.js';
 import type { ClusterObserver, ClusterState } from '../model/clusterState.js';
 import type { ServiceMetric } from '../model/scalingSpecs.js';
-import type { ScenarioModel, ServiceSpec } from '../model/specs.js';
+import type { ScenarioModel, ServiceSpec, TaskDefinitionSpec } from '../model/specs.js';
 import { OwnerKind, TaskState, type Task } from '../model/task.js';
 import { Phase } from '../sim/phases.js';
 import { ServiceDemandStats } from '../metrics/demandStats.js';
@@ -81,6 +81,7 @@ export class ServiceMetrics implements ClusterObserver {
     streams: RandomStreams,
     private readonly runningOf: (service: number) => number,
     private readonly desiredOf: (service: number) => number,
+    private readonly taskDefinitionOf: (service: number) => TaskDefinitionSpec,
     periods: readonly (readonly [number, number])[],
   ) {
     this.tracked = model.services.map((spec) => {
@@ -152,7 +153,8 @@ export class ServiceMetrics implements ClusterObserver {
     const now = this.sim.now;
     const dt = this.model.scaling.metricSampleMs;
     for (const t of this.list) {
-      const load = t.spec.taskDefinition.load;
+      // The revision being deployed (or deployed) decides what a task serves.
+      const load = this.taskDefinitionOf(t.spec.index).load ?? t.spec.taskDefinition.load;
       if (load === undefined) continue;
       // Periods that end now are complete: publish their datapoints before sampling the next.
       if (now > 0) {

@@ -104,6 +104,11 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     return (this.services[service] as ServiceState).running;
   }
 
+  /** The revision new tasks of the service use. */
+  taskDefinitionOf(service: number): TaskDefinitionSpec {
+    return (this.services[service] as ServiceState).taskDefinition;
+  }
+
   desiredCount(service: number): number {
     return (this.services[service] as ServiceState).desired;
   }

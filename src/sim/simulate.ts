@@ -119,7 +119,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
     fargate,
   );
   const jobs = new JobScheduler(sim, cluster, lifecycle, pass, recorder, model.jobs, jobWorkloads, streams, model.settings.jobQueue === 'backfill', randomTieBreak, fargate);
-  const metrics = new ServiceMetrics(sim, cluster, model, streams, (i) => services.runningCount(i), (i) => services.desiredCount(i), ServiceAutoScaling.periods(model.scaling));
+  const metrics = new ServiceMetrics(sim, cluster, model, streams, (i) => services.runningCount(i), (i) => services.desiredCount(i), (i) => services.taskDefinitionOf(i), ServiceAutoScaling.periods(model.scaling));
   const scalingLog: ScalingActivityListener = {
     scalingActivity: (now, service, source, from, to, reason) => {
       recorder.scalingActivity(now, service, source, from, to);
