@@ -29,10 +29,6 @@ export interface PoolCost {
 /** AWS charges nothing for a Spot instance it interrupts within this long of running. */
 export const SPOT_FREE_INTERRUPTION_MS = MS_PER_HOUR;
 
-export function microPerHour(host: Host): number {
-  return host.microPerHour;
-}
-
 export function toDollars(units: bigint): number {
   return Number(units) / UNITS_PER_DOLLAR;
 }
@@ -75,7 +71,7 @@ export class Ec2Billing implements ClusterObserver {
     if (host.runningAt < 0) return;
     this.openCount--;
     if (host.spot) this.runningSpot--;
-    const rate = microPerHour(host);
+    const rate = host.microPerHour;
     if (!host.spot || this.vested.delete(host)) {
       this.openRate -= rate;
       this.openRateStart -= BigInt(rate) * BigInt(host.runningAt);
@@ -95,7 +91,7 @@ export class Ec2Billing implements ClusterObserver {
   }
 
   private open(host: Host): void {
-    const rate = microPerHour(host);
+    const rate = host.microPerHour;
     this.openRate += rate;
     this.openRateStart += BigInt(rate) * BigInt(host.runningAt);
   }
@@ -140,7 +136,7 @@ export class Ec2Billing implements ClusterObserver {
       if (h.runningAt < 0 || h.terminatedAt >= 0) continue;
       const billed = billedMs(now - h.runningAt);
       onDemandUnits += BigInt(h.type.onDemandMicroPerHour) * BigInt(billed);
-      const hostUnits = BigInt(microPerHour(h)) * BigInt(billed);
+      const hostUnits = BigInt(h.microPerHour) * BigInt(billed);
       units += hostUnits;
       ms += billed;
       const pool = this.pool(h);
@@ -158,7 +154,7 @@ export class Ec2Billing implements ClusterObserver {
     const host = task.host as Host;
     const td = task.taskDefinition;
     const share = this.cpuWeight * (td.cpu / host.cpuTotal) + (1 - this.cpuWeight) * (td.memory / host.memTotal);
-    const dollarsPerMs = microPerHour(host) / UNITS_PER_DOLLAR;
+    const dollarsPerMs = host.microPerHour / UNITS_PER_DOLLAR;
     const cost = dollarsPerMs * share * (now - task.placedAt);
     const table = task.ownerKind === OwnerKind.Service ? this.serviceCost : this.jobCost;
     table[task.owner] = (table[task.owner] as number) + cost;

@@ -101,12 +101,6 @@ export class AutoScalingGroups implements SpotUnitOwner {
     return true;
   }
 
-  /** The group's size limits. */
-  limits(group: number): { min: number; max: number } {
-    const spec = (this.groups[group] as GroupState).spec;
-    return { min: spec.minSize, max: spec.maxSize };
-  }
-
   /** Registers the groups' Spot pools with the market. Call before market.start(). */
   attachSpotMarket(market: SpotMarket): void {
     this.spotPools.attach(market, this.groups.map((g) => g.spec), this);
@@ -125,8 +119,9 @@ export class AutoScalingGroups implements SpotUnitOwner {
     }
   }
 
-  members(group: number): Host[] {
-    return [...(this.groups[group] as GroupState).members];
+  /** The instances counting toward the group's size, in launch order (read-only: do not keep across changes). */
+  members(group: number): ReadonlySet<Host> {
+    return (this.groups[group] as GroupState).members;
   }
 
   setDesiredCapacity(group: number, desired: number): void {

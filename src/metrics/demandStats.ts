@@ -21,7 +21,7 @@ export class ServiceDemandStats {
 
   constructor(private readonly sloServedPercent: number) {}
 
-  record(now: number, dtMs: number, demand: number, served: number, _running: number): void {
+  record(now: number, dtMs: number, demand: number, served: number): void {
     const minute = Math.floor(now / 60_000);
     if (minute !== this.minute) {
       this.closeMinute();

@@ -1,9 +1,9 @@
 import type { EventKind, Simulation } from '../engine/simulation.js';
 import type { AutoScalingGroups } from '../capacity/autoScalingGroups.js';
 import { HostStatus } from '../model/host.js';
-import type { CapacityProviderSpec, ManagedScalingSpec } from '../model/specs.js';
+import type { AutoScalingGroupSpec, CapacityProviderSpec, ManagedScalingSpec } from '../model/specs.js';
 import { Phase } from '../sim/phases.js';
-import { instancesNeeded, reservation, scaleInStep, scaleOutStep, type TaskShape } from './capacityReservation.js';
+import { instancesNeeded, reservation, scaleInStep, scaleOutStep, type InstanceShape, type TaskShape } from './capacityReservation.js';
 import type { ScalingActivityListener } from './serviceAutoScaling.js';
 
 /**
@@ -21,7 +21,11 @@ export interface ProvisioningSource {
 interface ProviderState {
   readonly provider: CapacityProviderSpec;
   readonly managed: ManagedScalingSpec;
+  readonly spec: AutoScalingGroupSpec;
   readonly group: number;
+  /** The group's largest and smallest instance types, as registered capacity. */
+  readonly largest: InstanceShape;
+  readonly smallest: InstanceShape;
   highStreak: number;
   lowStreak: number;
   cpr: number;
@@ -43,14 +47,14 @@ export class ClusterAutoScaling {
   ) {
     for (const p of providers) {
       if (p.managed === undefined || p.group === undefined) continue;
-      this.providers.push({ provider: p, managed: p.managed, group: p.group.index, highStreak: 0, lowStreak: 0, cpr: 100 });
+      const spec = p.group;
+      const shapes = spec.instanceTypes.map((t) => ({ cpu: t.vcpu * 1024, memory: t.memoryMiB - spec.agentMemoryReserve }));
+      const largest = shapes.reduce((a, b) => (b.cpu * b.memory > a.cpu * a.memory ? b : a));
+      const smallest = shapes.reduce((a, b) => (b.cpu * b.memory < a.cpu * a.memory ? b : a));
+      this.providers.push({ provider: p, managed: p.managed, spec, group: spec.index, largest, smallest, highStreak: 0, lowStreak: 0, cpr: 100 });
       groups.setManaged(p.group.index, p.managed);
     }
     this.tickKind = sim.register('cas.evaluate', Phase.Scaling, () => this.evaluate());
-  }
-
-  get active(): boolean {
-    return this.providers.length > 0;
   }
 
   /** Managed providers in scenario order, with their latest reservation (for timeseries.csv). */
@@ -70,27 +74,26 @@ export class ClusterAutoScaling {
 
   private evaluateProvider(p: ProviderState, now: number): void {
     const members = this.groups.members(p.group);
-    const running = members.length;
-    const spec = p.provider.group;
-    if (spec === undefined) return;
+    const running = members.size;
     const waiting = this.sources.flatMap((s) => s.provisioning(p.provider.index));
-    const shapes = spec.instanceTypes.map((t) => ({ cpu: t.vcpu * 1024, memory: t.memoryMiB - spec.agentMemoryReserve }));
-    const largest = shapes.reduce((a, b) => (b.cpu * b.memory > a.cpu * a.memory ? b : a));
-    const smallest = shapes.reduce((a, b) => (b.cpu * b.memory < a.cpu * a.memory ? b : a));
-    const extra = instancesNeeded(waiting, largest, smallest);
-    const empty = members.filter((h) => h.status === HostStatus.Active && this.groups.isEmpty(h)).length;
+    const extra = instancesNeeded(waiting, p.largest, p.smallest);
+    let empty = 0;
+    let warming = false;
+    for (const h of members) {
+      if (h.status === HostStatus.Active && this.groups.isEmpty(h)) empty++;
+      if (now - h.launchedAt < p.managed.warmupMs) warming = true;
+    }
     const needed = extra > 0 ? running + extra : running - empty;
     const cpr = reservation(needed, running);
     p.cpr = cpr;
     const m = p.managed;
     const name = p.provider.name;
-    const limits = this.groups.limits(p.group);
+    const limits = { min: p.spec.minSize, max: p.spec.maxSize };
     if (cpr > m.targetCapacity) {
       p.lowStreak = 0;
       p.highStreak++;
       if (p.highStreak < this.scaleOutDatapoints) return;
       if (running >= limits.max) return;
-      const warming = members.some((h) => now - h.launchedAt < m.warmupMs);
       if (warming) return;
       const to = Math.min(limits.max, running + scaleOutStep(needed, running, m.targetCapacity, m.minimumStep, m.maximumStep));
       this.groups.setDesiredCapacity(p.group, to);

@@ -155,10 +155,11 @@ export class ServiceAutoScaling implements DatapointListener {
     const wanted = combineProposals(proposals, current);
     if (wanted === undefined) return;
     const out = wanted > current;
-    const lead = target.tracking.filter((p) => p.direction === (out ? 'out' : 'in') && p.capacity === (out ? wanted : p.capacity)).sort((a, b) => (b.capacity ?? 0) - (a.capacity ?? 0))[0] as TrackingState;
+    // The policy whose proposal won (combineProposals returns the largest capacity of the winning direction).
+    const lead = target.tracking.find((p) => p.direction === (out ? 'out' : 'in') && p.capacity === wanted) as TrackingState;
     if (out) {
       if (target.spec.scaleOutSuspended) return this.listener.scalingActivity(now, service, lead.spec.name, current, current, 'scale-out suspended');
-      const to = Math.max(target.min, Math.min(target.max, wanted));
+      const to = clamp(target, wanted);
       if (to <= current) return;
       this.set(target, lead.spec.name, current, to, lead.reason, now);
       target.lastScaleIn = -Infinity;
@@ -169,7 +170,7 @@ export class ServiceAutoScaling implements DatapointListener {
     if (now < target.lastScaleIn + cooldown) {
       return this.listener.scalingActivity(now, service, lead.spec.name, current, current, `cooldown blocked (scale-in until ${((target.lastScaleIn + cooldown) / 1000).toFixed(0)} s)`);
     }
-    const to = Math.min(current, Math.max(target.min, Math.min(target.max, wanted)));
+    const to = Math.min(current, clamp(target, wanted));
     if (to < current) {
       this.set(target, lead.spec.name, current, to, lead.reason, now);
       target.lastScaleIn = now;
@@ -196,8 +197,7 @@ export class ServiceAutoScaling implements DatapointListener {
     if (cooling && change < 0) return this.listener.scalingActivity(now, service, state.spec.name, current, current, `cooldown blocked (${reason})`);
     if (cooling && change > 0) change = Math.max(0, change - state.lastOutDelta);
     if (change === 0) return;
-    let to = current + change;
-    to = change > 0 ? Math.max(target.min, Math.min(target.max, to)) : Math.min(current, Math.max(target.min, Math.min(target.max, to)));
+    const to = change > 0 ? clamp(target, current + change) : Math.min(current, clamp(target, current + change));
     if (to === current) return;
     state.lastOutDelta = change > 0 ? (cooling ? state.lastOutDelta + change : change) : 0;
     state.cooldownUntil = now + state.spec.cooldownMs;
@@ -227,7 +227,7 @@ export class ServiceAutoScaling implements DatapointListener {
     if (a.maxCapacity !== undefined) target.max = a.maxCapacity;
     if (target.min > target.max) target.max = target.min;
     const current = this.services.desiredCount(a.service);
-    const to = Math.max(target.min, Math.min(target.max, current));
+    const to = clamp(target, current);
     const reason = `scheduled action ${a.name} (min ${target.min}, max ${target.max})`;
     if (to !== current) this.set(target, a.name, current, to, reason, now);
     else this.listener.scalingActivity(now, a.service, a.name, current, current, reason);
@@ -237,6 +237,11 @@ export class ServiceAutoScaling implements DatapointListener {
     this.services.setDesiredCount(target.spec.service, to);
     this.listener.scalingActivity(now, target.spec.service, source, from, to, reason);
   }
+}
+
+/** A capacity moved into the target's [min, max]. */
+function clamp(target: TargetState, capacity: number): number {
+  return Math.max(target.min, Math.min(target.max, capacity));
 }
 
 function fmt(v: number): string {

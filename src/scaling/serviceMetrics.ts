@@ -120,10 +120,6 @@ export class ServiceMetrics implements ClusterObserver {
     return this.tracked[service]?.stats;
   }
 
-  inService(service: number): number {
-    return this.tracked[service]?.inService ?? 0;
-  }
-
   taskStateChanged(task: Task, from: TaskState): void {
     if (task.ownerKind !== OwnerKind.Service) return;
     const t = this.tracked[task.owner];
@@ -170,7 +166,7 @@ export class ServiceMetrics implements ClusterObserver {
       const capacity = t.inService * load.requestsPerSecond;
       const served = Math.min(demand, capacity);
       const running = this.runningOf(t.spec.index);
-      t.stats.record(now, dt, demand, served, running);
+      t.stats.record(now, dt, demand, served);
       const utilisation = capacity > 0 ? served / capacity : 0;
       const inService = Math.min(t.inService, running);
       const cpu = running > 0 ? (inService * (load.idleCpuPercent + (100 - load.idleCpuPercent) * utilisation) + (running - inService) * load.idleCpuPercent) / running : undefined;

@@ -14,7 +14,7 @@ import { STAGE_REASONS, Stage } from '../placement/types.js';
 import type { SchedulerListener } from './listener.js';
 import type { FargateCapacity } from '../capacity/fargate.js';
 import type { CapacityProviderSpec } from '../model/specs.js';
-import { chooseFargateTaskToStop, chooseTaskToStop, StopChooser } from './scaleIn.js';
+import { chooseFargateTaskToStop, StopChooser } from './scaleIn.js';
 import { placementViewFor } from './strategyCounts.js';
 import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
 import type { TaskLifecycle } from './taskLifecycle.js';
@@ -235,25 +235,21 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       if (s.rollout.active) this.rollouts.step(s, s.rollout);
       return;
     }
-    // Without draining, one chooser per provider pool makes the same choices as one chooseTaskToStop
-    // per task, in one pass per choice.
-    const batch = !s.fargate && s.draining.size === 0;
+    // One chooser per provider pool (draining tasks left out) makes the same choices as one
+    // chooseTaskToStop per task, in one pass per choice.
     const choosers = new Map<number, StopChooser>();
+    const poolOf = () => (s.draining.size > 0 ? [...scaleInPool(s)].filter((t) => !s.draining.has(t)) : scaleInPool(s));
     while (s.tasks.size - s.draining.size > s.desired) {
       let victim: Task | undefined;
-      if (batch) {
+      if (s.fargate) victim = chooseFargateTaskToStop(poolOf(), s.scaleInStream);
+      else {
         const provider = s.strategy?.toShrink() ?? -1;
         let chooser = choosers.get(provider);
         if (chooser === undefined) {
-          chooser = new StopChooser(scaleInPool(s), s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
+          chooser = new StopChooser(poolOf(), s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
           choosers.set(provider, chooser);
         }
         victim = chooser.next();
-      } else {
-        const pool = s.draining.size > 0 ? [...scaleInPool(s)].filter((t) => !s.draining.has(t)) : scaleInPool(s);
-        victim = s.fargate
-          ? chooseFargateTaskToStop(pool, s.scaleInStream)
-          : chooseTaskToStop(pool, s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
       }
       if (victim === undefined) break;
       this.forget(s, victim);

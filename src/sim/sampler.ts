@@ -95,7 +95,7 @@ export function startSampler(sim: Simulation, intervalMs: number, sources: Sampl
       }),
       jobs: recorder.jobs.map((j) => ({ queued: j.queued, pending: j.pending, running: j.running })),
       jobsQueuedTotal: jobs.queued,
-      providers: clusterScaling.managedProviders.map((p) => ({ cpr: p.cpr, instances: groups.members(p.group).length })),
+      providers: clusterScaling.managedProviders.map((p) => ({ cpr: p.cpr, instances: groups.members(p.group).size })),
     });
     sim.scheduleIn(kind, intervalMs);
   });
