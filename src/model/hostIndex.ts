@@ -67,14 +67,8 @@ export class Partition {
   }
 
   change(index: number, oldMem: number, oldCpu: number, mem: number, cpu: number): void {
-    if (this.mem !== undefined) {
-      this.mem.remove(oldMem * HOST_BITS + index);
-      this.mem.insert(mem * HOST_BITS + index, mem, cpu);
-    }
-    if (this.cpu !== undefined) {
-      this.cpu.remove(oldCpu * HOST_BITS + index);
-      this.cpu.insert(cpu * HOST_BITS + index, mem, cpu);
-    }
+    this.mem?.move(oldMem * HOST_BITS + index, mem * HOST_BITS + index, mem, cpu);
+    this.cpu?.move(oldCpu * HOST_BITS + index, cpu * HOST_BITS + index, mem, cpu);
     this.idx?.update(index, mem, cpu);
   }
 }

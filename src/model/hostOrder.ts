@@ -19,6 +19,10 @@ export function hostOf(key: number): number {
 const CHUNK = 16;
 /** Slots per block: a chunk splits when it would exceed 2 × CHUNK. */
 const BLOCK = 2 * CHUNK + 1;
+/** Chunks per super-chunk (2^SUPER_BITS consecutive chunk positions share a second-level bound). */
+const SUPER_BITS = 5;
+const SUPER = 1 << SUPER_BITS;
+const SUPER_MASK = SUPER - 1;
 
 /** Free amounts per host index, as last indexed (owned by HostIndex, read here). */
 export interface FreeTable {
@@ -29,13 +33,18 @@ export interface FreeTable {
 /**
  * Per chunk, upper bounds of its hosts' free memory and CPU. Insertions and increases raise them;
  * removals and decreases leave them (still upper bounds, so no chunk is ever skipped wrongly); a walk
- * that reads a whole chunk without a fit tightens them to the exact maxima it saw.
+ * that reads a whole chunk without a fit tightens them to the exact maxima it saw. Super-chunks (runs of
+ * SUPER chunk positions) carry bounds over their chunks' bounds, kept the same way, so a search over a
+ * large sorted list skips thousands of hosts at a time instead of visiting every chunk.
  */
 export class HostOrder {
   private store = new Float64Array(BLOCK * 16);
   private lengths = new Int32Array(16);
   private maxMem = new Float64Array(16);
   private maxCpu = new Float64Array(16);
+  /** Bounds per super-chunk (by chunk position >> SUPER_BITS). */
+  private superMem = new Float64Array(4);
+  private superCpu = new Float64Array(4);
   private freeBlocks: number[] = [];
   private blocksUsed = 0;
   /** Block ids in key order, and the last key of each. */
@@ -62,6 +71,8 @@ export class HostOrder {
       this.maxCpu[b] = cpu;
       this.order.push(b);
       this.lastKeys.push(key);
+      this.superMem[0] = mem;
+      this.superCpu[0] = cpu;
       return;
     }
     let c = lowerBound(this.lastKeys, key);
@@ -79,6 +90,7 @@ export class HostOrder {
     this.lengths[b] = n + 1;
     if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
     if (cpu > (this.maxCpu[b] as number)) this.maxCpu[b] = cpu;
+    this.raiseSuper(c, mem, cpu);
     this.lastKeys[c] = store[base + n] as number;
     if (n + 1 > 2 * CHUNK) this.split(c);
   }
@@ -107,17 +119,67 @@ export class HostOrder {
       this.order.splice(c, 1);
       this.lastKeys.splice(c, 1);
       this.freeBlocks.push(b);
+      // Later chunks moved one position down: each super-chunk gains the first chunk of the next one.
+      for (let s = c >> SUPER_BITS; (s << SUPER_BITS) + SUPER_MASK < this.order.length; s++) {
+        this.includeInSuper(s, this.order[(s << SUPER_BITS) + SUPER_MASK] as number);
+      }
       return;
     }
     this.lastKeys[c] = store[end - 1] as number;
   }
 
+  /**
+   * Replaces `oldKey` by `newKey` (the host's free amounts changed). When the new key still sorts into
+   * the same chunk, as it mostly does, the keys between the two positions shift by one in place.
+   */
+  move(oldKey: number, newKey: number, mem: number, cpu: number): void {
+    const c = lowerBound(this.lastKeys, oldKey);
+    const b = this.order[c];
+    const last = this.order.length - 1;
+    if (b === undefined || (c > 0 && newKey <= (this.lastKeys[c - 1] as number)) || (c < last && newKey >= (this.store[(this.order[c + 1] as number) * BLOCK] as number))) {
+      this.remove(oldKey);
+      this.insert(newKey, mem, cpu);
+      return;
+    }
+    const store = this.store;
+    const base = b * BLOCK;
+    const n = this.lengths[b] as number;
+    let lo = base;
+    let hi = base + n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((store[mid] as number) < oldKey) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= base + n || store[lo] !== oldKey) throw new Error(`host order: key ${oldKey} not present`);
+    let p = lo;
+    if (newKey > oldKey) {
+      const end = base + n - 1;
+      while (p < end && (store[p + 1] as number) < newKey) {
+        store[p] = store[p + 1] as number;
+        p++;
+      }
+    } else {
+      while (p > base && (store[p - 1] as number) > newKey) {
+        store[p] = store[p - 1] as number;
+        p--;
+      }
+    }
+    store[p] = newKey;
+    this.lastKeys[c] = store[base + n - 1] as number;
+    if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
+    if (cpu > (this.maxCpu[b] as number)) this.maxCpu[b] = cpu;
+    this.raiseSuper(c, mem, cpu);
+  }
+
   /** The free amounts of an existing key changed (lists ordered by host index): raise the bounds. */
   update(key: number, mem: number, cpu: number): void {
-    const b = this.order[lowerBound(this.lastKeys, key)];
+    const c = lowerBound(this.lastKeys, key);
+    const b = this.order[c];
     if (b === undefined) throw new Error(`host order: key ${key} not present`);
     if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
     if (cpu > (this.maxCpu[b] as number)) this.maxCpu[b] = cpu;
+    this.raiseSuper(c, mem, cpu);
   }
 
   /** Places the cursor at the first key >= `key`. */
@@ -138,40 +200,75 @@ export class HostOrder {
     this.cursorPos = lo;
   }
 
-  /** The next key from the cursor whose host has at least `mem` and `cpu` free; -1 at the end. */
+  /**
+   * The next key from the cursor whose host has at least `mem` and `cpu` free; -1 at the end. Skips
+   * super-chunks and chunks whose bounds rule a fit out; a walk through a whole chunk or super-chunk
+   * without a fit tightens its bounds to what it saw.
+   */
   nextFit(mem: number, cpu: number): number {
     const order = this.order;
+    const chunks = order.length;
     const store = this.store;
+    const maxMem = this.maxMem;
+    const maxCpu = this.maxCpu;
     const freeMem = this.free.mem;
     const freeCpu = this.free.cpu;
-    while (this.cursorChunk < order.length) {
-      const b = order[this.cursorChunk] as number;
-      if ((this.maxMem[b] as number) >= mem && (this.maxCpu[b] as number) >= cpu) {
+    let c = this.cursorChunk;
+    let pos = this.cursorPos;
+    /** Whether this walk entered the current super-chunk at its start (and so may tighten it). */
+    let whole = false;
+    let superSeenMem = -1;
+    let superSeenCpu = -1;
+    while (c < chunks) {
+      if ((c & SUPER_MASK) === 0 && pos === 0) {
+        const s = c >> SUPER_BITS;
+        if ((this.superMem[s] as number) < mem || (this.superCpu[s] as number) < cpu) {
+          c += SUPER;
+          continue;
+        }
+        whole = true;
+        superSeenMem = -1;
+        superSeenCpu = -1;
+      }
+      const b = order[c] as number;
+      if ((maxMem[b] as number) >= mem && (maxCpu[b] as number) >= cpu) {
         const base = b * BLOCK;
         const n = this.lengths[b] as number;
-        const whole = this.cursorPos === 0;
+        const wholeChunk = pos === 0;
         let seenMem = -1;
         let seenCpu = -1;
-        for (let p = this.cursorPos; p < n; p++) {
+        for (let p = pos; p < n; p++) {
           const key = store[base + p] as number;
           const host = hostOf(key);
           const m = freeMem[host] as number;
-          const c = freeCpu[host] as number;
-          if (m >= mem && c >= cpu) {
+          const k = freeCpu[host] as number;
+          if (m >= mem && k >= cpu) {
+            this.cursorChunk = c;
             this.cursorPos = p + 1;
             return key;
           }
           if (m > seenMem) seenMem = m;
-          if (c > seenCpu) seenCpu = c;
+          if (k > seenCpu) seenCpu = k;
         }
-        if (whole) {
-          this.maxMem[b] = seenMem;
-          this.maxCpu[b] = seenCpu;
+        if (wholeChunk) {
+          maxMem[b] = seenMem;
+          maxCpu[b] = seenCpu;
         }
       }
-      this.cursorChunk++;
-      this.cursorPos = 0;
+      if (whole) {
+        if ((maxMem[b] as number) > superSeenMem) superSeenMem = maxMem[b] as number;
+        if ((maxCpu[b] as number) > superSeenCpu) superSeenCpu = maxCpu[b] as number;
+      }
+      c++;
+      pos = 0;
+      if (whole && ((c & SUPER_MASK) === 0 || c === chunks)) {
+        this.superMem[(c - 1) >> SUPER_BITS] = superSeenMem;
+        this.superCpu[(c - 1) >> SUPER_BITS] = superSeenCpu;
+        whole = false;
+      }
     }
+    this.cursorChunk = chunks;
+    this.cursorPos = 0;
     return -1;
   }
 
@@ -211,6 +308,26 @@ export class HostOrder {
     this.maxCpu[right] = this.maxCpu[b] as number;
     this.order.splice(c + 1, 0, right);
     this.lastKeys.splice(c, 1, this.store[from + half - 1] as number, this.store[right * BLOCK + n - half - 1] as number);
+    // Later chunks moved one position up: each super-chunk gains the last chunk of the one before.
+    const supers = ((this.order.length - 1) >> SUPER_BITS) + 1;
+    if (supers > this.superMem.length) {
+      this.superMem = grow(new Float64Array(supers * 2), this.superMem);
+      this.superCpu = grow(new Float64Array(supers * 2), this.superCpu);
+    }
+    for (let s = (c + 1) >> SUPER_BITS; s < supers; s++) this.includeInSuper(s, this.order[s << SUPER_BITS] as number);
+  }
+
+  /** Raises the bounds of the super-chunk holding chunk position `c`. */
+  private raiseSuper(c: number, mem: number, cpu: number): void {
+    const s = c >> SUPER_BITS;
+    if (mem > (this.superMem[s] as number)) this.superMem[s] = mem;
+    if (cpu > (this.superCpu[s] as number)) this.superCpu[s] = cpu;
+  }
+
+  /** Widens a super-chunk's bounds to cover block `b`, which has just moved into it. */
+  private includeInSuper(s: number, b: number): void {
+    if ((this.maxMem[b] as number) > (this.superMem[s] as number)) this.superMem[s] = this.maxMem[b] as number;
+    if ((this.maxCpu[b] as number) > (this.superCpu[s] as number)) this.superCpu[s] = this.maxCpu[b] as number;
   }
 }
 

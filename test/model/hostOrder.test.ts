@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HOST_BITS, HostOrder, hostOf } from '../../src/model/hostOrder.js';
+
+/**
+ * Commands over a host order: 0 add a host, 1 remove one, 2 change one's free memory and CPU, 3 search,
+ * 4 remove a run of consecutive keys (empties whole chunks).
+ */
+function commands(hosts: number, length: number) {
+  // Most hosts have no CPU left, so searches that want CPU walk (and tighten) long stretches.
+  const cpu = fc.oneof({ weight: 9, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(8) });
+  const command = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.nat(hosts - 1), fc.nat(64), fc.nat(64), cpu, fc.nat(8));
+  return fc.array(command, { minLength: length / 4, maxLength: length, size: 'max' });
+}
+
+function lowerBound(sorted: number[], key: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Replays the commands on a HostOrder keyed by free memory and on a plain sorted array, comparing as it goes. */
+function replay(list: [number, number, number, number, number, number][]): void {
+  const free = { mem: [] as number[], cpu: [] as number[] };
+  const order = new HostOrder(free);
+  const present = new Map<number, number>();
+  const expected: number[] = [];
+  const add = (key: number) => expected.splice(lowerBound(expected, key), 0, key);
+  const drop = (key: number) => expected.splice(lowerBound(expected, key), 1);
+  for (const [kind, host, mem, need, cpu, wantCpu] of list) {
+    const key = (m: number) => m * HOST_BITS + host;
+    const had = present.get(host);
+    if (kind === 0 && had === undefined) {
+      free.mem[host] = mem;
+      free.cpu[host] = cpu;
+      order.insert(key(mem), mem, cpu);
+      present.set(host, mem);
+      add(key(mem));
+    } else if (kind === 1 && had !== undefined) {
+      order.remove(key(had));
+      present.delete(host);
+      drop(key(had));
+    } else if (kind === 2 && had !== undefined) {
+      free.mem[host] = mem;
+      free.cpu[host] = cpu;
+      order.move(key(had), key(mem), mem, cpu);
+      present.set(host, mem);
+      drop(key(had));
+      add(key(mem));
+    } else if (kind === 4 && wantCpu === 0 && need < 4) {
+      const from = lowerBound(expected, mem * HOST_BITS);
+      for (const k of expected.splice(from, 40 + 20 * need)) {
+        order.remove(k);
+        present.delete(hostOf(k));
+      }
+    } else if (kind === 3) {
+      expect([...order.keys()]).toEqual(expected);
+      // Two searches from the same point: the first may tighten bounds the second relies on.
+      for (let round = 0; round < 2; round++) {
+        order.seek(mem * HOST_BITS);
+        const found = order.nextFit(need, wantCpu);
+        const from = lowerBound(expected, mem * HOST_BITS);
+        const brute = expected.slice(from).find((k) => (free.mem[hostOf(k)] as number) >= need && (free.cpu[hostOf(k)] as number) >= wantCpu) ?? -1;
+        expect(found).toBe(brute);
+      }
+    }
+  }
+  expect(order.size).toBe(present.size);
+}
+
+describe('host order (chunked sorted keys with free-amount bounds)', () => {
+  it('stays sorted and finds the same first fit as a scan of a plain sorted list', () => {
+    fc.assert(fc.property(commands(90, 400), replay), { seed: 42, numRuns: 200, endOnFailure: true });
+  });
+
+  it('does the same with thousands of hosts, across many super-chunks', () => {
+    fc.assert(fc.property(commands(3000, 12000), replay), { seed: 7, numRuns: 12, endOnFailure: true });
+  });
+
+  it('finds a host whose chunk moved into an already-searched stretch when an emptied chunk was dropped', () => {
+    // 2,000 hosts with memory but no CPU, inserted in key order (chunks of 16), except one with CPU.
+    const free = { mem: [] as number[], cpu: [] as number[] };
+    const order = new HostOrder(free);
+    for (let h = 0; h < 2000; h++) {
+      free.mem[h] = 1;
+      free.cpu[h] = 0;
+      order.insert(HOST_BITS + h, 1, 0);
+    }
+    free.cpu[515] = 5;
+    order.move(HOST_BITS + 515, HOST_BITS + 515, 1, 5);
+    order.seek(0);
+    expect(order.nextFit(0, 5)).toBe(HOST_BITS + 515);
+    // The walk above learnt that the first 500-odd hosts have no CPU; dropping 16 of them shifts host 515 down.
+    for (let h = 0; h < 16; h++) order.remove(HOST_BITS + h);
+    order.seek(0);
+    expect(order.nextFit(0, 5)).toBe(HOST_BITS + 515);
+  });
+});
