@@ -1,3 +1,4 @@
+export { CliExit, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIo } from './cliIo.js';
 import { Command, InvalidArgumentError } from 'commander';
 import { join } from 'node:path';
 import { formatIssueLines } from '../scenario/issues.js';
@@ -6,30 +7,23 @@ import { scenarioJsonSchema } from '../scenario/schema/scenario.js';
 import { runToDirectory } from '../report/writeRun.js';
 import { formatRunReport } from './printSummary.js';
 import { progressBar } from './progress.js';
-
-/** Exit codes: 0 ok, 1 internal error, 2 bad scenario or usage. */
-export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-export const EXIT_BAD_INPUT = 2;
-
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  readonly stderrIsTty: boolean;
-  /** Wall clock for the run report (the simulator itself never reads it). */
-  now(): number;
-}
-
-export class CliExit extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
+import { CliExit, EXIT_BAD_INPUT, type CliIo } from './cliIo.js';
+import { addExperimentCommands, positiveInt, runReplications, workersOption } from './experimentCommands.js';
 
 function parseSeed(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1) throw new InvalidArgumentError('expected a whole number from 0 to 4294967295');
   return n;
+}
+
+interface RunOptions {
+  seed?: number;
+  out?: string;
+  duration?: string;
+  tasks: boolean;
+  quiet?: boolean;
+  replications?: number;
+  workers?: number;
 }
 
 export function createProgram(io: CliIo): Command {
@@ -48,7 +42,9 @@ export function createProgram(io: CliIo): Command {
     .option('--duration <d>', 'override the simulated duration ("6h", "30d")')
     .option('--no-tasks', 'do not write tasks.csv (large runs)')
     .option('--quiet', 'print nothing on success')
-    .action((file: string, opts: { seed?: number; out?: string; duration?: string; tasks: boolean; quiet?: boolean }) => {
+    .option('--replications <n>', 'run n replications (seeds derived from the scenario seed) and write aggregate.csv with 95% CIs', positiveInt('a replication count'))
+    .addOption(workersOption())
+    .action(async (file: string, opts: RunOptions) => {
       const loaded = loadScenarioFile(file, { seed: opts.seed, duration: opts.duration });
       if (!loaded.ok) {
         io.err(`${formatIssueLines(loaded.issues).join('\n')}\n`);
@@ -56,6 +52,11 @@ export function createProgram(io: CliIo): Command {
       }
       const model = loaded.scenario;
       const outDir = opts.out ?? join('results', model.name);
+      if (opts.replications !== undefined) {
+        const source = { file, overrides: [], seed: opts.seed, duration: opts.duration };
+        await runReplications({ source, scenarioName: model.name, replications: opts.replications, workers: opts.workers, outDir, tasksCsv: opts.tasks, quiet: opts.quiet === true }, io);
+        return;
+      }
       const bar = io.stderrIsTty && !opts.quiet ? progressBar(model.durationMs, io.err) : undefined;
       const started = io.now();
       const result = runToDirectory(model, outDir, { tasksCsv: opts.tasks, onProgress: bar?.update });
@@ -85,5 +86,6 @@ export function createProgram(io: CliIo): Command {
     .description('print the JSON Schema of the scenario format')
     .action(() => io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`));
 
+  addExperimentCommands(program, io);
   return program;
 }

@@ -5,6 +5,7 @@ import { compileScenario } from './compile/index.js';
 import { formatZodIssues } from './formatIssues.js';
 import { IssueList, formatPath, type ScenarioIssue } from './issues.js';
 import { Scenario } from './schema/scenario.js';
+import { applyOverride, OverrideError, type Override } from './overrides.js';
 
 /** Reading a scenario: text → JSON → schema → compiled model, or the list of problems. */
 export type LoadResult = { ok: true; scenario: ScenarioModel } | { ok: false; issues: readonly ScenarioIssue[] };
@@ -15,6 +16,8 @@ export interface LoadOptions {
   /** Overrides applied before compiling: the CLI's --seed and --duration. */
   readonly seed?: number | undefined;
   readonly duration?: string | undefined;
+  /** `--set path=value` overrides, applied in order before validation. */
+  readonly overrides?: readonly Override[] | undefined;
   readonly readText?: (absolutePath: string) => string;
 }
 
@@ -27,6 +30,14 @@ export function loadScenarioText(text: string, options: LoadOptions): LoadResult
     return fail(`malformed JSON: ${(error as Error).message}`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('expected a JSON object at the top level');
+  for (const override of options.overrides ?? []) {
+    try {
+      json = applyOverride(json, override);
+    } catch (error) {
+      if (error instanceof OverrideError) return { ok: false, issues: [{ path: `--set ${override.path}`, message: error.message.replace(/^--set [^:]*: /, '') }] };
+      throw error;
+    }
+  }
   const withOverrides: Record<string, unknown> = { ...(json as Record<string, unknown>) };
   if (options.seed !== undefined) withOverrides.seed = options.seed;
   if (options.duration !== undefined) withOverrides.duration = options.duration;
