@@ -7,6 +7,7 @@ import { defaultWorkers } from '../experiments/workerPool.js';
 import type { ScenarioSource } from '../experiments/runJob.js';
 import { num, writeAggregate, writeComparison, writeReplicationsCsv } from '../report/experimentFiles.js';
 import { OutputDirectory } from '../report/outputDirectory.js';
+import { writeReport } from '../report/writeReport.js';
 import { readSweepJson, shardFileName, writeSweep, writeSweepJson } from '../report/sweepFiles.js';
 import { OverrideError, parseOverride } from '../scenario/overrides.js';
 import { CliExit, EXIT_BAD_INPUT, type CliIo } from './cliIo.js';
@@ -127,8 +128,9 @@ export function addExperimentCommands(program: Command, io: CliIo): void {
     .addOption(workersOption())
     .option('--shard <i/n>', 'run only grid points p with p mod n = i; "n" alone reads i from AWS_BATCH_JOB_ARRAY_INDEX, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID')
     .option('--out <dir>', 'output folder (default: results/sweep-<scenario>)')
+    .option('--report', 'also write report.html (not for a single shard: merge first)')
     .option('--quiet', 'print nothing on success')
-    .action(async (file: string, opts: { set: string[]; replications: number; workers?: number; shard?: string; out?: string; quiet?: boolean }) => {
+    .action(async (file: string, opts: { set: string[]; replications: number; workers?: number; shard?: string; out?: string; quiet?: boolean; report?: boolean }) => {
       let parameters: SweepParameter[];
       let shard = { index: 0, count: 1 };
       try {
@@ -152,6 +154,7 @@ export function addExperimentCommands(program: Command, io: CliIo): void {
         if (shard.count === 1) writeSweep((f) => out.path(f), doc);
         else writeSweepJson(out.path(shardFileName(shard.index, shard.count)), doc);
         out.commit();
+        if (opts.report === true && shard.count === 1) writeReport(outDir);
         if (!opts.quiet) io.out(`sweep of ${size} grid points × ${opts.replications} replications${shard.count > 1 ? ` (shard ${shard.index} of ${shard.count}: ${doc.points.length} points)` : ''} → ${outDir}\n`);
       } catch (error) {
         out.abandon();

@@ -5,6 +5,7 @@ import { formatIssueLines } from '../scenario/issues.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { scenarioJsonSchema } from '../scenario/schema/scenario.js';
 import { runToDirectory } from '../report/writeRun.js';
+import { writeReport } from '../report/writeReport.js';
 import { formatRunReport } from './printSummary.js';
 import { progressBar } from './progress.js';
 import { CliExit, EXIT_BAD_INPUT, type CliIo } from './cliIo.js';
@@ -24,6 +25,12 @@ interface RunOptions {
   quiet?: boolean;
   replications?: number;
   workers?: number;
+  report?: boolean;
+}
+
+function reportTo(dir: string, io: CliIo, quiet: boolean): void {
+  const file = writeReport(dir);
+  if (!quiet) io.out(`report: ${file}\n`);
 }
 
 export function createProgram(io: CliIo): Command {
@@ -44,6 +51,7 @@ export function createProgram(io: CliIo): Command {
     .option('--quiet', 'print nothing on success')
     .option('--replications <n>', 'run n replications (seeds derived from the scenario seed) and write aggregate.csv with 95% CIs', positiveInt('a replication count'))
     .addOption(workersOption())
+    .option('--report', 'also write report.html (see `fleetsim report`)')
     .action(async (file: string, opts: RunOptions) => {
       const loaded = loadScenarioFile(file, { seed: opts.seed, duration: opts.duration });
       if (!loaded.ok) {
@@ -55,6 +63,7 @@ export function createProgram(io: CliIo): Command {
       if (opts.replications !== undefined) {
         const source = { file, overrides: [], seed: opts.seed, duration: opts.duration };
         await runReplications({ source, scenarioName: model.name, replications: opts.replications, workers: opts.workers, outDir, tasksCsv: opts.tasks, quiet: opts.quiet === true }, io);
+        if (opts.report === true) reportTo(outDir, io, opts.quiet === true);
         return;
       }
       const bar = io.stderrIsTty && !opts.quiet ? progressBar(model.durationMs, io.err) : undefined;
@@ -62,6 +71,21 @@ export function createProgram(io: CliIo): Command {
       const result = runToDirectory(model, outDir, { tasksCsv: opts.tasks, onProgress: bar?.update });
       bar?.done();
       if (!opts.quiet) io.out(`${formatRunReport(result.summary, outDir, io.now() - started, result.run.events)}\n`);
+      if (opts.report === true) reportTo(outDir, io, opts.quiet === true);
+    });
+
+  program
+    .command('report')
+    .description('write report.html (self-contained, opens offline) for a results folder: a run, replications or a sweep')
+    .argument('<results-dir>', 'folder written by run, run --replications, sweep or merge')
+    .action((dir: string) => {
+      try {
+        reportTo(dir, io, false);
+      } catch (error) {
+        if (!(error instanceof Error) || !/not a fleetsim results folder|ENOENT/.test(error.message)) throw error;
+        io.err(`report: ${error.message}\n`);
+        throw new CliExit(EXIT_BAD_INPUT);
+      }
     });
 
   program

@@ -5,8 +5,9 @@ import { OutputDirectory } from './outputDirectory.js';
 import { TasksWriter } from './tasksCsv.js';
 import { TimeseriesWriter } from './timeseriesCsv.js';
 import { ScalingWriter } from './scalingCsv.js';
+import { writeTimelineCsv } from './timelineCsv.js';
 
-/** Runs a scenario and writes summary.json, timeseries.csv and tasks.csv atomically into `outDir`. */
+/** Runs a scenario and writes summary.json, timeseries.csv, tasks.csv (and scaling.csv, timeline.csv when there is something to say) atomically into `outDir`. */
 export interface WriteRunOptions {
   readonly tasksCsv?: boolean;
   readonly onProgress?: (simulatedMs: number, events: number) => void;
@@ -30,6 +31,7 @@ export function runToDirectory(model: ScenarioModel, outDir: string, options: Wr
     timeseries.close();
     tasks?.close();
     scaling?.close();
+    if (model.timeline.length > 0) writeTimelineCsv(out.path('timeline.csv'), model);
     writeFileSync(out.path('summary.json'), `${JSON.stringify(result.summary, null, 2)}\n`);
     out.commit();
     return result;

@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { SweepDoc } from '../../experiments/sweepDoc.js';
+
+/**
+ * A results folder as plain data for the report: a run (summary.json, timeseries.csv, scaling.csv,
+ * timeline.csv, the Spot interruptions from tasks.csv), replications (aggregate.json, with replication
+ * 0's run), or a sweep (sweep.json).
+ */
+export type CsvRows = readonly Record<string, string>[];
+
+export interface RunFiles {
+  readonly summary: Record<string, unknown>;
+  readonly timeseries: CsvRows;
+  readonly scaling: CsvRows;
+  readonly timeline: CsvRows;
+  /** Elapsed seconds of each task stopped by a Spot interruption. */
+  readonly interruptions: readonly number[];
+}
+
+export type ResultsData =
+  | { readonly kind: 'run'; readonly run: RunFiles }
+  | { readonly kind: 'replications'; readonly aggregate: Record<string, unknown>; readonly run: RunFiles | undefined }
+  | { readonly kind: 'sweep'; readonly sweep: SweepDoc };
+
+function csv(file: string): CsvRows {
+  if (!existsSync(file)) return [];
+  return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+}
+
+/** Stop times of interrupted tasks, read line by line (tasks.csv can hold millions of rows). */
+function interruptions(file: string): number[] {
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
+  const out: number[] = [];
+  let start = text.indexOf('\n') + 1;
+  while (start > 0 && start < text.length) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (line.includes(',SpotInterruption,')) {
+      const cells = line.split(',');
+      const stopped = Number(cells[13]);
+      if (Number.isFinite(stopped)) out.push(stopped);
+    }
+    start = end < 0 ? -1 : end + 1;
+  }
+  return out.sort((a, b) => a - b);
+}
+
+export function readRun(dir: string): RunFiles {
+  return {
+    summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Record<string, unknown>,
+    timeseries: csv(join(dir, 'timeseries.csv')),
+    scaling: csv(join(dir, 'scaling.csv')),
+    timeline: csv(join(dir, 'timeline.csv')),
+    interruptions: interruptions(join(dir, 'tasks.csv')),
+  };
+}
+
+export function readResults(dir: string): ResultsData {
+  if (existsSync(join(dir, 'sweep.json'))) return { kind: 'sweep', sweep: JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8')) as SweepDoc };
+  if (existsSync(join(dir, 'aggregate.json'))) {
+    const first = join(dir, 'replications', '0');
+    return {
+      kind: 'replications',
+      aggregate: JSON.parse(readFileSync(join(dir, 'aggregate.json'), 'utf8')) as Record<string, unknown>,
+      run: existsSync(join(first, 'summary.json')) ? readRun(first) : undefined,
+    };
+  }
+  if (existsSync(join(dir, 'summary.json'))) return { kind: 'run', run: readRun(dir) };
+  throw new Error(`${dir}: no summary.json, aggregate.json or sweep.json — not a fleetsim results folder`);
+}
