@@ -48,10 +48,15 @@ export const CLIENT_SCRIPT = String.raw`
       }
     };
   }
+  // Ticks with as many digits as the tick spacing needs (uPlot's default rounds 0.9995 to 1).
+  function tickText(u, splits, axisIdx, space, incr) {
+    var digits = Math.max(0, Math.min(8, -Math.floor(Math.log10(incr || 1)) + 1));
+    return splits.map(function (v) { return v === null ? '' : String(Number(v.toFixed(digits))); });
+  }
   data.charts.forEach(function (chart) {
     var el = document.getElementById('chart-' + chart.id);
     var few = chart.x.length < 40;
-    var series = [{ label: chart.xLabel }].concat(chart.series.map(function (s, i) {
+    var series = [{ label: chart.time ? 'time' : 'x' }].concat(chart.series.map(function (s, i) {
       var colour = palette[i % palette.length];
       return {
         label: s.label,
@@ -66,7 +71,10 @@ export const CLIENT_SCRIPT = String.raw`
       height: 260,
       tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); },
       scales: { x: { time: chart.time } },
-      axes: [{ label: chart.xLabel }, { label: chart.yLabel, size: 70 }],
+      axes: [
+        chart.time ? { label: chart.xLabel } : { label: chart.xLabel, values: tickText },
+        { label: chart.yLabel, size: 80, values: tickText }
+      ],
       series: series,
       plugins: [overlay(chart)]
     };
