@@ -6,6 +6,9 @@ import { loadScenarioFile } from '../scenario/load.js';
 import { scenarioJsonSchema } from '../scenario/schema/scenario.js';
 import { runToDirectory } from '../report/writeRun.js';
 import { writeReport } from '../report/writeReport.js';
+import { readExplanations } from '../report/explanationsJsonl.js';
+import { describeExplanation } from '../report/explanationText.js';
+import { existsSync } from 'node:fs';
 import { formatRunReport } from './printSummary.js';
 import { progressBar } from './progress.js';
 import { CliExit, EXIT_BAD_INPUT, type CliIo } from './cliIo.js';
@@ -26,6 +29,7 @@ interface RunOptions {
   replications?: number;
   workers?: number;
   report?: boolean;
+  explain?: string;
 }
 
 function reportTo(dir: string, io: CliIo, quiet: boolean): void {
@@ -52,6 +56,7 @@ export function createProgram(io: CliIo): Command {
     .option('--replications <n>', 'run n replications (seeds derived from the scenario seed) and write aggregate.csv with 95% CIs', positiveInt('a replication count'))
     .addOption(workersOption())
     .option('--report', 'also write report.html (see `fleetsim report`)')
+    .option('--explain <names>', 'record why each EC2 placement of these services or jobs (comma-separated) went where it went: explanations.jsonl')
     .action(async (file: string, opts: RunOptions) => {
       const loaded = loadScenarioFile(file, { seed: opts.seed, duration: opts.duration });
       if (!loaded.ok) {
@@ -60,6 +65,13 @@ export function createProgram(io: CliIo): Command {
       }
       const model = loaded.scenario;
       const outDir = opts.out ?? join('results', model.name);
+      const explain = opts.explain === undefined ? undefined : opts.explain.split(',').map((n) => n.trim()).filter((n) => n !== '');
+      const known = [...model.services.map((x) => x.name), ...model.jobs.map((x) => x.name)];
+      const unknown = (explain ?? []).filter((n) => !known.includes(n));
+      if (unknown.length > 0) {
+        io.err(`--explain: no service or job named ${unknown.map((n) => `"${n}"`).join(', ')} (have: ${known.join(', ') || 'none'})\n`);
+        throw new CliExit(EXIT_BAD_INPUT);
+      }
       if (opts.replications !== undefined) {
         const source = { file, overrides: [], seed: opts.seed, duration: opts.duration };
         await runReplications({ source, scenarioName: model.name, replications: opts.replications, workers: opts.workers, outDir, tasksCsv: opts.tasks, quiet: opts.quiet === true }, io);
@@ -68,10 +80,29 @@ export function createProgram(io: CliIo): Command {
       }
       const bar = io.stderrIsTty && !opts.quiet ? progressBar(model.durationMs, io.err) : undefined;
       const started = io.now();
-      const result = runToDirectory(model, outDir, { tasksCsv: opts.tasks, onProgress: bar?.update });
+      const result = runToDirectory(model, outDir, { tasksCsv: opts.tasks, onProgress: bar?.update, explain });
       bar?.done();
       if (!opts.quiet) io.out(`${formatRunReport(result.summary, outDir, io.now() - started, result.run.events)}\n`);
       if (opts.report === true) reportTo(outDir, io, opts.quiet === true);
+    });
+
+  program
+    .command('explain')
+    .description('print why one task went where it went (from a run with --explain)')
+    .argument('<results-dir>', 'folder of a run made with --explain')
+    .argument('<task-id>', 'task id (tasks.csv task_id)')
+    .action((dir: string, id: string) => {
+      const file = join(dir, 'explanations.jsonl');
+      if (!existsSync(file)) {
+        io.err(`explain: ${file} not found: run the scenario with --explain <service or job>\n`);
+        throw new CliExit(EXIT_BAD_INPUT);
+      }
+      const row = readExplanations(file).find((r) => String(r.taskId) === id);
+      if (row === undefined) {
+        io.err(`explain: task ${id} has no explanation in ${file} (only EC2 placements of the --explain services and jobs are recorded)\n`);
+        throw new CliExit(EXIT_BAD_INPUT);
+      }
+      io.out(`${describeExplanation(row)}\n`);
     });
 
   program

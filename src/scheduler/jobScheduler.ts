@@ -13,6 +13,7 @@ import type { SchedulerListener } from './listener.js';
 import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
 import type { TaskLifecycle } from './taskLifecycle.js';
 import type { Workload } from './workload.js';
+import type { PlacementDecisionObserver } from './listener.js';
 import { placementViewFor, StrategyCounts } from './strategyCounts.js';
 
 /**
@@ -24,6 +25,8 @@ import { placementViewFor, StrategyCounts } from './strategyCounts.js';
  * leave the queue at once (they wait for Fargate's quotas, not for instances).
  */
 export class JobScheduler implements PassParticipant, ClusterObserver {
+  /** Set by simulate() for run --explain; undefined otherwise. */
+  decisions: PlacementDecisionObserver | undefined;
   private readonly arrivalKind: EventKind;
   private readonly processes: ArrivalProcess[];
   private queue: (Task | undefined)[] = [];
@@ -98,6 +101,7 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
         if (!this.backfill) break;
         continue;
       }
+      if (this.decisions?.wants(OwnerKind.Job, task.owner) === true) this.decisions.decided(OwnerKind.Job, task.owner, workload.request, view, host, this.sim.now);
       this.dequeue(i);
       if (provider !== undefined) strategy?.assign(task, provider);
       this.lifecycle.start(task, host);

@@ -1,5 +1,6 @@
 import type { OwnerKind, Task } from '../model/task.js';
-import type { PlacementFailureReason } from '../placement/types.js';
+import type { Host } from '../model/host.js';
+import type { PlacementFailureReason, PlacementRequest, PlacementView } from '../placement/types.js';
 
 /** What the schedulers report beyond cluster state changes (the metrics recorder listens). */
 export interface SchedulerListener {
@@ -9,4 +10,11 @@ export interface SchedulerListener {
   jobArrived(job: number, count: number, now: number): void;
   /** A queued job task was placed after waiting `task.placedAt - task.createdAt`. */
   jobPlaced(task: Task): void;
+}
+
+/** Sees placement decisions of chosen services and jobs before the task lands (run --explain). */
+export interface PlacementDecisionObserver {
+  /** Whether decisions for this service or job are wanted (checked before any work). */
+  wants(kind: OwnerKind, owner: number): boolean;
+  decided(kind: OwnerKind, owner: number, request: PlacementRequest, view: PlacementView, host: Host, now: number): void;
 }

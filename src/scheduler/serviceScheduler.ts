@@ -19,6 +19,7 @@ import { placementViewFor } from './strategyCounts.js';
 import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
 import type { TaskLifecycle } from './taskLifecycle.js';
 import type { Workload } from './workload.js';
+import type { PlacementDecisionObserver } from './listener.js';
 
 /**
  * The ECS service scheduler (aws-behaviour.md §5). REPLICA keeps desiredCount tasks: it places the
@@ -27,6 +28,8 @@ import type { Workload } from './workload.js';
  */
 
 export class ServiceScheduler implements PassParticipant, ClusterObserver {
+  /** Set by simulate() for run --explain; undefined otherwise. */
+  decisions: PlacementDecisionObserver | undefined;
   private readonly services: ServiceState[];
   /** Services changed since they were last seen settled (hasWork looks only at these). */
   private readonly touched = new Set<ServiceState>();
@@ -286,6 +289,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       this.listener.placementFailed(OwnerKind.Service, s.spec.index, diagnoseFailure(s.request, view), now);
       return false;
     }
+    if (this.decisions?.wants(OwnerKind.Service, s.spec.index) === true) this.decisions.decided(OwnerKind.Service, s.spec.index, s.request, view, host, now);
     s.budget.take(now);
     this.launch(s, host, provider);
     return true;

@@ -23,6 +23,7 @@ import { startSampler, type SampleRow } from './sampler.js';
 import { ServiceMetrics } from '../scaling/serviceMetrics.js';
 import { ServiceAutoScaling, type ScalingActivityListener } from '../scaling/serviceAutoScaling.js';
 import { ClusterAutoScaling } from '../scaling/clusterAutoScaling.js';
+import { PlacementExplainer, type ExplanationRow } from '../metrics/placementExplainer.js';
 
 /** Where a run's detail goes as it happens (the report layer streams it to files). */
 export interface SimulationSink {
@@ -33,6 +34,8 @@ export interface SimulationSink {
   taskUnfinished?(task: Task, owner: Workload): void;
   /** An autoscaling decision (from = to: considered and blocked). */
   scalingActivity?(row: ScalingActivityRow): void;
+  /** A placement of a service or job named in SimulateOptions.explain, with its reasons. */
+  explanation?(row: ExplanationRow): void;
 }
 
 export interface ScalingActivityRow {
@@ -50,6 +53,8 @@ export interface SimulateOptions {
   /** Extra observers of cluster changes, called after the built-in ones (tests, tools). */
   readonly observers?: readonly ClusterObserver[];
   readonly onProgress?: (simulatedMs: number, events: number) => void;
+  /** Services or jobs (by name) whose EC2 placements are explained to sink.explanation (each costs a scan of the hosts). */
+  readonly explain?: readonly string[];
 }
 
 export interface SimulationResult {
@@ -149,6 +154,15 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   if (sink?.taskFinished !== undefined) {
     const finished = sink.taskFinished.bind(sink);
     cluster.observe({ taskStopped: (task) => finished(task, workloadOf(task)) });
+  }
+  if (options.explain !== undefined && options.explain.length > 0) {
+    const wanted = new Set(options.explain);
+    const names = { services: model.services.map((x) => x.name), jobs: model.jobs.map((x) => x.name) };
+    const pick = (list: readonly string[]) => new Set(list.flatMap((name, i) => (wanted.has(name) ? [i] : [])));
+    const explainer = new PlacementExplainer(pick(names.services), pick(names.jobs), names, randomTieBreak, (row) => options.sink?.explanation?.(row));
+    services.decisions = explainer;
+    jobs.decisions = explainer;
+    cluster.observe(explainer);
   }
   for (const observer of options.observers ?? []) cluster.observe(observer);
   pass.add(services);

@@ -102,3 +102,25 @@ describe('fleetsim CLI', () => {
     expect(execFileSync('node', [join(ROOT, 'bin/fleetsim.js'), '--version'], { encoding: 'utf8' }).trim()).toBe('0.1.0');
   });
 });
+
+describe('run --explain and explain', () => {
+  it('records placements of the named workloads and prints one decision in words', async () => {
+    const out = join(work, 'explained');
+    const ok = await cli('run', join(ROOT, 'scenarios/quickstart.json'), '--explain', 'reports', '--out', out, '--quiet');
+    expect(ok.code).toBe(0);
+    const lines = readFileSync(join(out, 'explanations.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { taskId: number; owner: string });
+    expect(lines.length).toBeGreaterThan(100);
+    expect(new Set(lines.map((l) => l.owner))).toEqual(new Set(['reports']));
+    const shown = await cli('explain', out, String(lines[0]?.taskId));
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^task \d+ · job reports · 2026-01-05T\S+ → i-\d+ \(us-east-1[abc]\)\n {2}filters: 6 instances considered;/);
+    expect(shown.stdout).toMatch(/binpack\(memory\): i-\d+ has \d+ MiB left after placement, the least of \d+ candidates/);
+    const missing = await cli('explain', out, '999999');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/task 999999 has no explanation/);
+    const unknown = await cli('run', join(ROOT, 'scenarios/quickstart.json'), '--explain', 'nightly', '--out', join(work, 'never'));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('--explain: no service or job named "nightly" (have: web, log-agent, reports)\n');
+    expect(existsSync(join(work, 'never'))).toBe(false);
+  });
+});

@@ -4,7 +4,8 @@ import { createStream } from '../../src/engine/rng.js';
 import { OwnerKind } from '../../src/model/task.js';
 import type { StrategySpec } from '../../src/model/specs.js';
 import { placeTask } from '../../src/placement/place.js';
-import { hostsOf, placeByScan } from '../../src/placement/scan.js';
+import { hostsOf, placeByScan, randomPosition } from '../../src/placement/scan.js';
+import { explainPlacement } from '../../src/placement/explain.js';
 import { addActiveHost, makeCluster, makeGroup, makeRequest, makeTaskDefinition } from '../support/builders.js';
 
 const STRATEGIES: StrategySpec[] = [
@@ -56,6 +57,12 @@ describe('indexed placement equals the brute-force scan (property)', () => {
             const indexed = placeTask(request, cluster, randomTieBreak, createStream(1, seed));
             const scanned = placeByScan(hostsOf(cluster.index.all.any, cluster), request, cluster, randomTieBreak, createStream(1, seed));
             expect(indexed?.instanceId, `chain ${JSON.stringify(chain)}`).toBe(scanned?.instanceId);
+            if (indexed !== undefined && randomPosition(chain, randomTieBreak) < 0) {
+              // The explanation ranks the chosen host first and counts every host once.
+              const e = explainPlacement(request, cluster, indexed, randomTieBreak);
+              expect(e.ranking[0]?.instanceId).toBe(indexed.instanceId);
+              expect(e.feasible + e.removed.reduce((n, [, k]) => n + k, 0)).toBe(e.hostsConsidered);
+            }
             if (indexed !== undefined) {
               const task = cluster.createTask(OwnerKind.Job, 0, request.group, td, 0);
               cluster.placeTask(task, indexed, 0);

@@ -104,6 +104,16 @@ describe('HTML report in headless Chromium', () => {
     expect(opened.charts.map((c) => c.id)).toContain('chart-sweep-scatter');
   });
 
+  it('shows placement explanations as a table for a run with --explain', async () => {
+    const dir = join(work, 'explained');
+    expect(await cli('run', join(ROOT, 'scenarios/quickstart.json'), '--explain', 'reports', '--out', dir, '--report', '--quiet')).toBe(0);
+    const opened = await open(dir);
+    expectChartsDrawn(opened);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('id="table-explanations"');
+    expect(html).toMatch(/binpack\(memory\): i-\d+ has \d+ MiB left after placement, the least of \d+ candidates/);
+  });
+
   it('shows replications: cards are the aggregate means', async () => {
     const dir = join(work, 'reps');
     expect(await cli('run', join(ROOT, 'scenarios/quickstart.json'), '--replications', '3', '--out', dir, '--report', '--quiet')).toBe(0);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { SweepDoc } from '../../experiments/sweepDoc.js';
+import type { ExplanationLine } from '../explanationText.js';
 
 /**
  * A results folder as plain data for the report: a run (summary.json, timeseries.csv, scaling.csv,
@@ -17,7 +18,12 @@ export interface RunFiles {
   readonly timeline: CsvRows;
   /** Elapsed seconds of each task stopped by a Spot interruption. */
   readonly interruptions: readonly number[];
+  /** The first explained placements (run --explain), and how many there are in all. */
+  readonly explanations: readonly ExplanationLine[];
+  readonly explanationCount: number;
 }
+
+const EXPLANATIONS_SHOWN = 200;
 
 export type ResultsData =
   | { readonly kind: 'run'; readonly run: RunFiles }
@@ -48,6 +54,12 @@ function interruptions(file: string): number[] {
   return out.sort((a, b) => a - b);
 }
 
+function explanations(file: string): { explanations: ExplanationLine[]; explanationCount: number } {
+  if (!existsSync(file)) return { explanations: [], explanationCount: 0 };
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+  return { explanations: lines.slice(0, EXPLANATIONS_SHOWN).map((l) => JSON.parse(l) as ExplanationLine), explanationCount: lines.length };
+}
+
 export function readRun(dir: string): RunFiles {
   return {
     summary: JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Record<string, unknown>,
@@ -55,6 +67,7 @@ export function readRun(dir: string): RunFiles {
     scaling: csv(join(dir, 'scaling.csv')),
     timeline: csv(join(dir, 'timeline.csv')),
     interruptions: interruptions(join(dir, 'tasks.csv')),
+    ...explanations(join(dir, 'explanations.jsonl')),
   };
 }
 

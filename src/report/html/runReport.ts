@@ -1,5 +1,6 @@
 import type { RunFiles } from './readResults.js';
 import type { Card, Chart, Marker, ReportModel, Series, Table } from './reportTypes.js';
+import { filterSentence, levelSentences } from '../explanationText.js';
 
 /**
  * The report of one run: figure cards from summary.json, charts over time from timeseries.csv, markers
@@ -108,7 +109,20 @@ export function runTables(run: RunFiles, markers: readonly Marker[]): Table[] {
   for (const svc of list(run.summary.services)) for (const [reason, n] of Object.entries(obj(svc.placementFailures))) failures.push(['service', String(svc.serviceName), reason, num(n)]);
   for (const job of list(run.summary.jobs)) for (const [reason, n] of Object.entries(obj(job.placementFailures))) failures.push(['job', String(job.name), reason, num(n)]);
   const shown = markers.slice(0, 300);
+  const explained: Table[] =
+    run.explanationCount === 0
+      ? []
+      : [
+          {
+            id: 'explanations',
+            title: 'Why tasks went where they went (run --explain)',
+            columns: ['task', 'time (UTC)', 'owner', 'instance', 'filters', 'strategies'],
+            rows: run.explanations.map((e) => [e.taskId, e.time, `${e.ownerType} ${e.owner}`, `${e.instanceId} (${e.zone})`, filterSentence(e).replace(/^filters: /, ''), levelSentences(e).join(' · ')]),
+            note: `${run.explanations.length < run.explanationCount ? `first ${run.explanations.length} of ${run.explanationCount}; ` : ''}one decision in full: fleetsim explain <results-dir> <task id>`,
+          },
+        ];
   return [
+    ...explained,
     { id: 'waits', title: 'Why tasks waited (placement failures)', columns: ['kind', 'name', 'reason', 'attempts'], rows: failures, note: failures.length === 0 ? 'Every placement succeeded at the first attempt.' : 'One row per reason; an attempt is one task that found no host, counted each time it is tried.' },
     { id: 'events', title: 'Marked events', columns: ['time (UTC)', 'kind', 'what'], rows: shown.map((m) => [new Date(m.x * 1000).toISOString().replace('.000Z', 'Z'), m.kind, m.label]), note: markers.length > shown.length ? `first ${shown.length} of ${markers.length}` : undefined },
   ].map((t) => (t.note === undefined ? { id: t.id, title: t.title, columns: t.columns, rows: t.rows } : t));
