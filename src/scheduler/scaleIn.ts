@@ -4,6 +4,7 @@ import type { StrategySpec } from '../model/specs.js';
 import { TaskState, type Task } from '../model/task.js';
 import type { PlacementView } from '../placement/types.js';
 import type { Host } from '../model/host.js';
+import { SpreadStopIndex } from './spreadStopIndex.js';
 
 /**
  * Which task a service stops when it has too many (aws-behaviour.md §1, §5):
@@ -24,14 +25,19 @@ export function chooseTaskToStop(
 }
 
 /**
- * Several choices in a row, each equal to chooseTaskToStop over the tasks left, in O(tasks) per choice
- * without allocation: candidates are sorted by id once, binpack and instance keys are read live, and
- * attribute counts are cached per value and refreshed for the values of each stopped task. Call
- * `stopped(task)` on every chooser of the group after any of its tasks was stopped (or sent to STOPPING).
+ * Several choices in a row, each equal to chooseTaskToStop over the tasks left: candidates are sorted
+ * by id once, binpack and instance keys are read live, and attribute counts are cached per value and
+ * refreshed for the values of each stopped task. Spread-only chains (ECS's default among them) use a
+ * bucketed index (spreadStopIndex.ts, about O(log n) per choice); other chains scan the tasks, O(n) per
+ * choice without allocation. Call `stopped(task)` on every chooser of the group after any of its tasks
+ * was stopped (or sent to STOPPING).
  */
 export class StopChooser {
   private readonly tasks: Task[] = [];
   private readonly alive: Uint8Array;
+  /** Candidates not yet RUNNING when the chooser was made (they go first). */
+  private readonly wasNotRunning: Uint8Array;
+  private readonly positions = new Map<Task, number>();
   private readonly keyed: readonly StrategySpec[];
   /** Per keyed strategy: each task's attribute value id (spread by attribute), and the count per value. */
   private readonly valueIds: Int32Array[] = [];
@@ -41,6 +47,8 @@ export class StopChooser {
   private notRunning = 0;
   private left: number;
   private readonly best: Float64Array;
+  /** The bucketed index for spread-only chains (spreadStopIndex.ts); undefined: scan every task. */
+  private readonly fast: SpreadStopIndex | undefined;
 
   constructor(
     tasks: Iterable<Task>,
@@ -48,12 +56,21 @@ export class StopChooser {
     private readonly group: number,
     private readonly view: PlacementView,
     private readonly rng: Random,
+    /** false: always the scan (the reference the index is tested against). */
+    indexed = true,
   ) {
     for (const t of tasks) if (t.state < TaskState.Stopping && t.host !== undefined) this.tasks.push(t);
     this.tasks.sort((a, b) => a.id - b.id);
     this.alive = new Uint8Array(this.tasks.length).fill(1);
+    this.wasNotRunning = new Uint8Array(this.tasks.length);
     this.left = this.tasks.length;
-    for (const t of this.tasks) if (t.state < TaskState.Running) this.notRunning++;
+    this.tasks.forEach((t, i) => {
+      this.positions.set(t, i);
+      if (t.state < TaskState.Running) {
+        this.notRunning++;
+        this.wasNotRunning[i] = 1;
+      }
+    });
     const cut = strategies.findIndex((x) => x.type === 'random');
     this.keyed = strategies.slice(0, cut < 0 ? strategies.length : cut);
     this.keyed.forEach((strategy, k) => {
@@ -80,10 +97,31 @@ export class StopChooser {
       this.counts[k] = counts;
     });
     this.best = new Float64Array(this.keyed.length);
+    this.fast = indexed ? this.spreadIndex() : undefined;
+  }
+
+  /** The index when the chain (before any random) is spread(attribute)?, spread(instanceId)?, in that order. */
+  private spreadIndex(): SpreadStopIndex | undefined {
+    const k = this.keyed;
+    const isAttribute = (x: StrategySpec | undefined) => x?.type === 'spread' && x.field === 'attribute';
+    const isInstance = (x: StrategySpec | undefined) => x?.type === 'spread' && x.field === 'instanceId';
+    const attribute = isAttribute(k[0]);
+    const rest = attribute ? k.slice(1) : k;
+    if (rest.length > 1 || (rest.length === 1 && !isInstance(rest[0]))) return undefined;
+    const values = attribute ? (this.values[0] as string[]).length : 1;
+    const valueOf = attribute ? (this.valueIds[0] as Int32Array) : new Int32Array(this.tasks.length);
+    return new SpreadStopIndex(this.tasks, valueOf, values, this.group, rest.length === 1);
   }
 
   next(): Task | undefined {
     if (this.left === 0) return undefined;
+    if (this.fast !== undefined) {
+      const counts = this.counts[0] as number[] | undefined;
+      const attribute = this.keyed[0]?.type === 'spread' && this.keyed[0].field === 'attribute';
+      const t = this.fast.next(this.notRunning > 0, attribute ? (v) => (counts as number[])[v] as number : () => 0, this.rng);
+      if (t !== undefined) this.retire(this.positions.get(t) as number);
+      return t;
+    }
     const onlyPending = this.notRunning > 0;
     let ties = 0;
     for (let i = 0; i < this.tasks.length; i++) {
@@ -104,13 +142,18 @@ export class StopChooser {
       if (onlyPending && t.state >= TaskState.Running) continue;
       if (this.compareWithBest(i) !== 0) continue;
       if (pick-- === 0) {
-        this.alive[i] = 0;
-        this.left--;
-        if (t.state < TaskState.Running) this.notRunning--;
+        this.retire(i);
         return t;
       }
     }
     return undefined;
+  }
+
+  /** Task i is no longer a candidate (chosen here, or stopped through another chooser). */
+  private retire(i: number): void {
+    this.alive[i] = 0;
+    this.left--;
+    if (this.wasNotRunning[i] === 1) this.notRunning--;
   }
 
   /** Negative when task i is preferred to the best so far (larger keys first); keys computed only as far as needed. */
@@ -139,6 +182,9 @@ export class StopChooser {
   stopped(task: Task): void {
     const host = task.host;
     if (host === undefined) return;
+    const i = this.positions.get(task);
+    if (i !== undefined && this.alive[i] === 1) this.retire(i);
+    this.fast?.stopped(task);
     this.keyed.forEach((strategy, k) => {
       if (strategy.type !== 'spread' || strategy.field !== 'attribute') return;
       const value = host.attribute(strategy.attribute) ?? MISSING_VALUE;

@@ -1,0 +1,176 @@
+import type { Host } from '../model/host.js';
+import { TaskState, type Task } from '../model/task.js';
+
+/**
+ * StopChooser's fast path for the spread chains (none, spread(attribute), spread(instanceId), or
+ * spread(attribute) then spread(instanceId), as in ECS's default): the same choices as the scan over
+ * every task, with the same single draw, in about O(log n) per choice instead of O(n).
+ *
+ * Candidate tasks (sorted by id; a task is known by its position) sit in buckets by pool (not yet
+ * RUNNING first, as the scan prefers them), attribute value and their instance's task count of the
+ * group. A choice takes the values with the largest count, the largest instance count among them, and
+ * draws the pick-th task by id across those buckets. Stopping a task moves the other candidates on its
+ * instance down one bucket; instance counts only fall while a chooser lives, so each bucket list's
+ * highest non-empty count is found by walking down.
+ */
+const NOT_RUNNING = 0;
+const RUNNING = 1;
+
+export class SpreadStopIndex {
+  /** [pool][value][count] → positions, ascending. */
+  private readonly buckets: number[][][][] = [[], []];
+  /** [pool][value] → candidates left. */
+  private readonly sizes: number[][] = [[], []];
+  /** [pool][value] → no bucket above this count is non-empty. */
+  private readonly tops: number[][] = [[], []];
+  private readonly poolOf: Uint8Array;
+  private readonly countOf: Int32Array;
+  private readonly onHost = new Map<Host, number[]>();
+  private readonly position = new Map<Task, number>();
+
+  constructor(
+    private readonly tasks: readonly Task[],
+    /** Attribute value id per position (all 0 without an attribute level). */
+    private readonly valueOf: Int32Array,
+    values: number,
+    private readonly group: number,
+    private readonly byInstance: boolean,
+  ) {
+    this.poolOf = new Uint8Array(tasks.length);
+    this.countOf = new Int32Array(tasks.length);
+    for (let pool = 0; pool < 2; pool++) {
+      for (let v = 0; v < values; v++) {
+        this.buckets[pool]?.push([]);
+        this.sizes[pool]?.push(0);
+        this.tops[pool]?.push(0);
+      }
+    }
+    tasks.forEach((task, i) => {
+      const host = task.host as Host;
+      const pool = task.state < TaskState.Running ? NOT_RUNNING : RUNNING;
+      const count = this.instanceCount(host);
+      this.poolOf[i] = pool;
+      this.countOf[i] = count;
+      this.insert(pool, valueOf[i] as number, count, i);
+      this.position.set(task, i);
+      const list = this.onHost.get(host);
+      if (list === undefined) this.onHost.set(host, [i]);
+      else list.push(i);
+    });
+  }
+
+  private instanceCount(host: Host): number {
+    return this.byInstance ? host.groupCount(this.group) : 0;
+  }
+
+  private insert(pool: number, value: number, count: number, i: number): void {
+    const lists = (this.buckets[pool] as number[][][])[value] as number[][];
+    while (lists.length <= count) lists.push([]);
+    const list = lists[count] as number[];
+    list.splice(lowerBound(list, i), 0, i);
+    (this.sizes[pool] as number[])[value]++;
+    const tops = this.tops[pool] as number[];
+    if (count > (tops[value] as number)) tops[value] = count;
+  }
+
+  private remove(i: number): void {
+    const pool = this.poolOf[i] as number;
+    const value = this.valueOf[i] as number;
+    const list = ((this.buckets[pool] as number[][][])[value] as number[][])[this.countOf[i] as number] as number[];
+    list.splice(lowerBound(list, i), 1);
+    (this.sizes[pool] as number[])[value]--;
+  }
+
+  /** Highest instance count with candidates in (pool, value); -1 when none are left. */
+  private top(pool: number, value: number): number {
+    if ((this.sizes[pool] as number[])[value] === 0) return -1;
+    const lists = (this.buckets[pool] as number[][][])[value] as number[][];
+    const tops = this.tops[pool] as number[];
+    let c = tops[value] as number;
+    while (c > 0 && (lists[c] as number[]).length === 0) c--;
+    tops[value] = c;
+    return c;
+  }
+
+  /**
+   * The next task to stop, or undefined when none is left: `notRunningLeft` says whether the not-yet-
+   * RUNNING pool still has candidates, `valueKey` is each value's group count (larger stops first).
+   */
+  next(notRunningLeft: boolean, valueKey: (value: number) => number, rng: () => number): Task | undefined {
+    const pool = notRunningLeft ? NOT_RUNNING : RUNNING;
+    const sizes = this.sizes[pool] as number[];
+    let bestKey = -Infinity;
+    for (let v = 0; v < sizes.length; v++) if ((sizes[v] as number) > 0 && valueKey(v) > bestKey) bestKey = valueKey(v);
+    if (bestKey === -Infinity) return undefined;
+    let bestCount = -1;
+    for (let v = 0; v < sizes.length; v++) if ((sizes[v] as number) > 0 && valueKey(v) === bestKey) bestCount = Math.max(bestCount, this.top(pool, v));
+    const tied: number[][] = [];
+    let total = 0;
+    for (let v = 0; v < sizes.length; v++) {
+      if ((sizes[v] as number) === 0 || valueKey(v) !== bestKey) continue;
+      const list = ((this.buckets[pool] as number[][][])[v] as number[][])[bestCount];
+      if (list !== undefined && list.length > 0) {
+        tied.push(list);
+        total += list.length;
+      }
+    }
+    const pick = Math.floor(rng() * total);
+    const i = tied.length === 1 ? ((tied[0] as number[])[pick] as number) : kthSmallest(tied, pick);
+    this.take(i);
+    return this.tasks[i];
+  }
+
+  private take(i: number): void {
+    this.remove(i);
+    const host = (this.tasks[i] as Task).host as Host;
+    const list = this.onHost.get(host) as number[];
+    list.splice(list.indexOf(i), 1);
+  }
+
+  /** A task of the group left `host` (this chooser's pick or another's): its candidates move to the new count. */
+  stopped(task: Task): void {
+    const host = task.host;
+    if (host === undefined || !this.byInstance) return;
+    const own = this.position.get(task);
+    const list = this.onHost.get(host);
+    if (own !== undefined && list !== undefined && list.includes(own)) this.take(own);
+    if (list === undefined) return;
+    const count = this.instanceCount(host);
+    for (const i of list) {
+      if (this.countOf[i] === count) continue;
+      this.remove(i);
+      this.countOf[i] = count;
+      this.insert(this.poolOf[i] as number, this.valueOf[i] as number, count, i);
+    }
+  }
+}
+
+function lowerBound(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The k-th smallest (0-based) element of several ascending lists of distinct numbers. */
+function kthSmallest(lists: readonly (readonly number[])[], k: number): number {
+  // Binary search on the value: the answer is the smallest x with more than k elements <= x.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const l of lists) {
+    lo = Math.min(lo, l[0] as number);
+    hi = Math.max(hi, l[l.length - 1] as number);
+  }
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    let atMost = 0;
+    for (const l of lists) atMost += lowerBound(l, mid + 1);
+    if (atMost > k) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
