@@ -16,7 +16,11 @@ export function formatRunReport(summary: Summary, outDir: string, wallMs: number
         `${failures ? `, placement failures ${failures}` : ''}`,
     );
     const extra: string[] = [];
-    if ('demand' in svc && svc.demand !== undefined) extra.push(`served ${(svc.demand.servedShare * 100).toFixed(2)}% of ${svc.demand.requests.toLocaleString('en-US')} requests, ${svc.demand.minutesBelowSlo} min below SLO`);
+    if ('demand' in svc && svc.demand !== undefined) {
+      extra.push(`served ${(svc.demand.servedShare * 100).toFixed(2)}% of ${svc.demand.requests.toLocaleString('en-US')} requests, ${svc.demand.minutesBelowSlo} min below SLO`);
+      const steps = svc.demand.steps;
+      if (steps.count > 0) extra.push(`${steps.count} demand steps: scale-out after ${steps.scaleOut.meanSeconds.toFixed(0)} s mean (${steps.scaleOut.reached} scaled), all served after ${steps.allServed.meanSeconds.toFixed(0)} s mean`);
+    }
     if ('autoScaling' in svc && svc.autoScaling !== undefined) extra.push(`${Object.values(svc.autoScaling.actions).reduce((a, b) => a + b, 0)} scaling actions`);
     if ('deployments' in svc && svc.deployments !== undefined) extra.push(`deployments ${svc.deployments.map((d) => `${d.taskDefinition} ${d.state}${d.rollback ? ' (rollback)' : ''}`).join(', ')}`);
     if (extra.length > 0) lines.push(`              ${extra.join('; ')}`);

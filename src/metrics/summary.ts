@@ -64,6 +64,17 @@ function demandSummary(stats: ServiceDemandStats) {
     servedShare: ratio(stats.demandRequests > 0 ? stats.servedRequests / stats.demandRequests : 1),
     minutesBelowSlo: stats.minutesBelowSlo,
     overload: { episodes: episodes.length, meanSeconds: seconds(mean(episodes)), maxSeconds: seconds(episodes.length > 0 ? (episodes[episodes.length - 1] as number) : 0) },
+    steps: stepSummary(stats.stepResponses),
+  };
+}
+
+/** Demand steps: how many, how many saw a scale-out / all demand served within the run, and how long that took. */
+function stepSummary(responses: ServiceDemandStats['stepResponses']) {
+  const timing = (values: number[]) => ({ reached: values.length, meanSeconds: seconds(mean(Float64Array.from(values))), maxSeconds: seconds(values.length > 0 ? Math.max(...values) : 0) });
+  return {
+    count: responses.length,
+    scaleOut: timing(responses.map((r) => r.scaleOutMs).filter((x) => x >= 0)),
+    allServed: timing(responses.map((r) => r.servedMs).filter((x) => x >= 0)),
   };
 }
 

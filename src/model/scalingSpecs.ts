@@ -123,6 +123,8 @@ export interface ScalingSpec {
   readonly scaleInDatapoints: number;
   readonly scaleInFactor: number;
   readonly sloServedPercent: number;
+  /** A noiseless demand rise of at least this many percent at one instant is a demand step. */
+  readonly demandStepPercent: number;
   /** Cluster auto scaling: minutes above target before a scale-out. */
   readonly clusterScaleOutDatapoints: number;
 }

@@ -1,6 +1,7 @@
 import type { RandomStreams } from '../engine/rng.js';
 import type { EventKind, Simulation } from '../engine/simulation.js';
 import { DemandCurve } from '../demand/demandCurve.js';
+import { demandSteps } from '../demand/demandSteps.js';
 import type { ClusterObserver, ClusterState } from '../model/clusterState.js';
 import type { ServiceMetric } from '../model/scalingSpecs.js';
 import type { ScenarioModel, ServiceSpec, TaskDefinitionSpec } from '../model/specs.js';
@@ -91,7 +92,7 @@ export class ServiceMetrics implements ClusterObserver {
         curve: new DemandCurve(spec.demand, model.startEpochMs, streams.stream(`service:${spec.name}:demandNoise`)),
         inService: 0,
         accumulators: new Map(),
-        stats: new ServiceDemandStats(model.scaling.sloServedPercent),
+        stats: new ServiceDemandStats(model.scaling.sloServedPercent, demandSteps(spec.demand, model.startEpochMs, model.durationMs, model.scaling.demandStepPercent)),
       };
       this.list.push(t);
       return t;
@@ -166,7 +167,7 @@ export class ServiceMetrics implements ClusterObserver {
       const capacity = t.inService * load.requestsPerSecond;
       const served = Math.min(demand, capacity);
       const running = this.runningOf(t.spec.index);
-      t.stats.record(now, dt, demand, served);
+      t.stats.record(now, dt, demand, served, this.desiredOf(t.spec.index));
       const utilisation = capacity > 0 ? served / capacity : 0;
       const inService = Math.min(t.inService, running);
       const cpu = running > 0 ? (inService * (load.idleCpuPercent + (100 - load.idleCpuPercent) * utilisation) + (running - inService) * load.idleCpuPercent) / running : undefined;

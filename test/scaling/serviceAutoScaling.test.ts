@@ -81,7 +81,7 @@ describe('step scaling cooldown', () => {
     targets: [{ service: 0, minCapacity: 1, maxCapacity: 100, scaleInSuspended: false, scaleOutSuspended: false, scheduledSuspended: false }],
     policies: [step],
     alarms: [{ name: 'high', service: 0, metric: 'cpu', statistic: 'Average', periodMs: 60_000, evaluationPeriods: 1, datapointsToAlarm: 1, threshold: 50, comparison: 'GreaterThanThreshold', treatMissingData: 'missing', policies: [0] }],
-    scheduledActions: [], metricSampleMs: 10_000, scaleOutDatapoints: 3, scaleInDatapoints: 15, scaleInFactor: 0.9, sloServedPercent: 99.9,
+    scheduledActions: [], metricSampleMs: 10_000, scaleOutDatapoints: 3, scaleInDatapoints: 15, scaleInFactor: 0.9, sloServedPercent: 99.9, demandStepPercent: 20,
   };
   const point = (average: number): DatapointStats => ({ average, minimum: average, maximum: average, sum: average, sampleCount: 1 });
 

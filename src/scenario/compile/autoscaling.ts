@@ -191,6 +191,7 @@ export function compileScaling(ctx: CompileContext, doc: ScenarioDocument, servi
     scaleInDatapoints: doc.scaling.targetTracking.scaleInDatapoints,
     scaleInFactor: doc.scaling.targetTracking.scaleInFactor,
     sloServedPercent: doc.scaling.sloServedPercent,
+    demandStepPercent: doc.scaling.demandStepPercent,
     clusterScaleOutDatapoints: doc.scaling.clusterAutoScaling.scaleOutDatapoints,
   };
 }

@@ -124,6 +124,9 @@ export const ScalingSettings = z.strictObject({
   sloServedPercent: z.number().min(0).max(100).default(99.9).meta({
     description: 'A minute counts as below SLO when the service served less than this share of its demand. Default 99.9.',
   }),
+  demandStepPercent: z.number().gt(0).default(20).meta({
+    description: 'A rise of a service\'s demand curve (steps, trace rows, spike starts; noise left out) by at least this many percent at one instant is a demand step; the summary times the scale-out after each. Default 20.',
+  }),
 });
 
 export type ScalableTargetInput = z.infer<typeof ScalableTarget>;
