@@ -89,6 +89,9 @@ export class AutoScalingGroups implements SpotUnitOwner {
   }
 
   /** The group's capacity provider has managed scaling (aws-behaviour.md §3). */
+  /** Told when an instance joins or leaves a group (cluster auto scaling keeps its counts with it). */
+  membershipChanged: ((host: Host) => void) | undefined;
+
   setManaged(group: number, managed: ManagedScalingSpec): void {
     (this.groups[group] as GroupState).managed = managed;
   }
@@ -261,6 +264,7 @@ export class AutoScalingGroups implements SpotUnitOwner {
   private addMember(state: GroupState, host: Host): Host {
     state.members.add(host);
     this.count(state, host, 1);
+    this.membershipChanged?.(host);
     return host;
   }
 
@@ -285,7 +289,9 @@ export class AutoScalingGroups implements SpotUnitOwner {
 
   /** The instance stops counting toward the group (it may still be running, e.g. after a Spot notice). */
   private detach(state: GroupState, host: Host): void {
-    if (state.members.delete(host)) this.count(state, host, -1);
+    if (!state.members.delete(host)) return;
+    this.count(state, host, -1);
+    this.membershipChanged?.(host);
   }
 
   private remove(state: GroupState, host: Host, reason: string, code: StopCode): void {

@@ -55,6 +55,8 @@ export interface SimulateOptions {
   readonly onProgress?: (simulatedMs: number, events: number) => void;
   /** Services or jobs (by name) whose EC2 placements are explained to sink.explanation (each costs a scan of the hosts). */
   readonly explain?: readonly string[];
+  /** Tests: check incrementally kept counts against full scans as the run goes (slow). */
+  readonly selfCheck?: boolean;
 }
 
 export interface SimulationResult {
@@ -137,7 +139,8 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   const isDaemonTask = (task: Task) => task.ownerKind === OwnerKind.Service && model.services[task.owner]?.daemon === true;
   const groups = new AutoScalingGroups(sim, cluster, model, streams, lifecycle, recorder, isDaemonTask);
   groups.attachSpotMarket(market);
-  const clusterScaling = new ClusterAutoScaling(sim, model.capacityProviders, groups, [services, jobs], scalingLog, model.scaling.clusterScaleOutDatapoints);
+  const clusterScaling = new ClusterAutoScaling(sim, model.capacityProviders, groups, [services, jobs], scalingLog, model.scaling.clusterScaleOutDatapoints, options.selfCheck === true);
+  if (clusterScaling.active) groups.membershipChanged = (host) => clusterScaling.touch(host);
   new Timeline(sim, cluster, groups, services, market, model.timeline, streams.stream('timeline'));
 
   cluster.observe(crashes);
@@ -150,6 +153,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   if (metrics.active) cluster.observe(metrics);
   if (model.jobs.some((j) => j.launch.type === 'strategy')) cluster.observe(jobs);
   if (usesFargate) cluster.observe(fargate);
+  if (clusterScaling.active) cluster.observe(clusterScaling);
   const sink = options.sink;
   if (sink?.taskFinished !== undefined) {
     const finished = sink.taskFinished.bind(sink);
