@@ -13,6 +13,8 @@ export interface ClusterObserver {
   hostRegistered?(host: Host, now: number): void;
   hostDraining?(host: Host, now: number): void;
   hostTerminated?(host: Host, now: number): void;
+  /** A RUNNING task leaves its load balancer ahead of a stop (deregistration delay). */
+  taskDeregistering?(task: Task, now: number): void;
   taskPlaced?(task: Task, now: number): void;
   taskStateChanged?(task: Task, from: TaskState, now: number): void;
   taskStopped?(task: Task, now: number): void;
@@ -44,6 +46,7 @@ export class ClusterState {
   private readonly onTaskPlaced: ((task: Task, now: number) => void)[] = [];
   private readonly onTaskStateChanged: ((task: Task, from: TaskState, now: number) => void)[] = [];
   private readonly onTaskStopped: ((task: Task, now: number) => void)[] = [];
+  private readonly onTaskDeregistering: ((task: Task, now: number) => void)[] = [];
   private readonly pool: Task[] = [];
   /** Every task object ever made, by slot (objects are reused after STOPPED). */
   private readonly slots: Task[] = [];
@@ -88,6 +91,13 @@ export class ClusterState {
     if (observer.taskPlaced) this.onTaskPlaced.push(observer.taskPlaced.bind(observer));
     if (observer.taskStateChanged) this.onTaskStateChanged.push(observer.taskStateChanged.bind(observer));
     if (observer.taskStopped) this.onTaskStopped.push(observer.taskStopped.bind(observer));
+    if (observer.taskDeregistering) this.onTaskDeregistering.push(observer.taskDeregistering.bind(observer));
+  }
+
+  /** A RUNNING task leaves its load balancer ahead of a stop; it keeps its resources until it stops. */
+  deregisterTask(task: Task, now: number): void {
+    task.deregistering = true;
+    for (const handler of this.onTaskDeregistering) handler(task, now);
   }
 
   host(index: number): Host {
@@ -173,6 +183,7 @@ export class ClusterState {
     task.placedAt = task.pullStartedAt = task.startedAt = task.stoppingAt = task.stoppedAt = -1;
     task.stopCode = '';
     task.interrupted = false;
+    task.deregistering = false;
     task.stoppedReason = '';
     task.timer = task.endTimer = -1;
     return task;

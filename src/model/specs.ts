@@ -171,6 +171,8 @@ export interface ServiceSpec {
   readonly demand: DemandSpec | undefined;
   /** RUNNING → in service behind the load balancer. */
   readonly registrationMs: number;
+  /** Scheduler stops: out of the load balancer at once, SIGTERM this much later (0 without a load balancer). */
+  readonly deregistrationMs: number;
   /** RUNNING → healthy (counts toward minimumHealthyPercent in deployments). */
   readonly healthyAfterMs: number;
   readonly circuitBreaker: CircuitBreakerSpec | undefined;

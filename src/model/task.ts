@@ -59,6 +59,8 @@ export class Task {
   stopCode: StopCode | '' = '';
   /** Stopped (or about to be) because its Spot capacity was reclaimed. */
   interrupted = false;
+  /** Leaving the load balancer before its stop (deregistration delay). */
+  deregistering = false;
   stoppedReason = '';
   /** The next lifecycle event, cancelled if the task is stopped early. */
   timer: EventRef = -1;

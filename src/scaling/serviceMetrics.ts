@@ -12,7 +12,7 @@ import { ServiceDemandStats } from '../metrics/demandStats.js';
 /**
  * Demand, the load balancer and CloudWatch-style service metrics (aws-behaviour.md §4 "Metrics").
  * A RUNNING task enters service `registrationMs` later (target healthy) and leaves when it stops
- * RUNNING; demand is spread evenly over in-service tasks, each serving up to its load model's rate;
+ * RUNNING, or earlier when the scheduler deregisters it ahead of a stop (deregistration delay); demand is spread evenly over in-service tasks, each serving up to its load model's rate;
  * the rest is dropped. Every `metricSampleMs` the state is sampled (it holds until the next sample):
  * CPU % = mean over RUNNING tasks (in service: idle + (100 − idle) × load; not yet in service: idle),
  * memory % = the load model's, requests per target = requests served ÷ in-service tasks. Samples are
@@ -135,6 +135,18 @@ export class ServiceMetrics implements ClusterObserver {
         this.inLb[slot] = 0;
         t.inService--;
       }
+    }
+  }
+
+  /** The scheduler is stopping the task: it leaves the load balancer now (draining), not when it stops RUNNING. */
+  taskDeregistering(task: Task): void {
+    const t = this.tracked[task.owner];
+    if (task.ownerKind !== OwnerKind.Service || t === undefined) return;
+    const slot = task.slot;
+    this.waitingId[slot] = 0;
+    if (this.inLb[slot] === 1) {
+      this.inLb[slot] = 0;
+      t.inService--;
     }
   }
 

@@ -73,7 +73,7 @@ export class ServiceRollouts {
     if (r === undefined || !r.active || task.state !== TaskState.Running || task.taskDefinition !== r.taskDefinition) return;
     if (s.healthStream() < task.taskDefinition.unhealthyProbability) {
       this.ops.forget(s, task);
-      this.lifecycle.requestStop(task, 'ServiceSchedulerInitiated', 'Task failed ELB health checks');
+      this.lifecycle.deregisterThenStop(task, 'ServiceSchedulerInitiated', 'Task failed ELB health checks', s.spec.deregistrationMs);
       this.failed(s);
     } else r.passedCheck(task);
     this.ops.touch(s);
@@ -91,7 +91,7 @@ export class ServiceRollouts {
     const plan = planRollout(r, s.tasks, s.desired, s.spec.minimumHealthyPercent, s.spec.maximumPercent, now);
     for (const t of plan.stop) {
       this.ops.forget(s, t);
-      this.lifecycle.requestStop(t, 'ServiceSchedulerInitiated', `Deployment to ${r.taskDefinition.key}`);
+      this.lifecycle.deregisterThenStop(t, 'ServiceSchedulerInitiated', `Deployment to ${r.taskDefinition.key}`, s.spec.deregistrationMs);
     }
     for (let i = 0; i < plan.start; i++) if (!this.ops.startOne(s)) break;
     if (plan.done) {

@@ -227,7 +227,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     while (canRetireDraining(s)) {
       const task = s.draining.values().next().value as Task;
       this.forget(s, task);
-      this.lifecycle.requestStop(task, 'ServiceSchedulerInitiated', `Container instance ${task.host?.instanceId ?? ''} is DRAINING`);
+      this.lifecycle.deregisterThenStop(task, 'ServiceSchedulerInitiated', `Container instance ${task.host?.instanceId ?? ''} is DRAINING`, s.spec.deregistrationMs);
     }
   }
 
@@ -256,7 +256,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       }
       if (victim === undefined) break;
       this.forget(s, victim);
-      this.lifecycle.requestStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`);
+      this.lifecycle.deregisterThenStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`, s.spec.deregistrationMs);
       for (const c of choosers.values()) c.stopped(victim);
     }
     // Replacements for draining tasks may run alongside them up to floor(desired × maximumPercent).

@@ -15,6 +15,7 @@ import type { Workload } from './workload.js';
 export class TaskLifecycle implements FargateStarter {
   private readonly advanceKind: EventKind;
   private readonly endKind: EventKind;
+  private readonly deregisteredKind: EventKind;
 
   constructor(
     private readonly sim: Simulation,
@@ -24,6 +25,7 @@ export class TaskLifecycle implements FargateStarter {
   ) {
     this.advanceKind = sim.register('task.advance', Phase.Task, (slot) => this.advance(cluster.taskAt(slot)));
     this.endKind = sim.register('task.end', Phase.Task, (slot) => this.end(cluster.taskAt(slot)));
+    this.deregisteredKind = sim.register('task.deregistered', Phase.Task, (slot) => this.deregistered(cluster.taskAt(slot)));
   }
 
   /** Puts a task on a host and starts it. */
@@ -57,6 +59,24 @@ export class TaskLifecycle implements FargateStarter {
     const td = task.taskDefinition;
     const exit = Math.min(td.shutdownTime.sample(this.workloadOf(task).streams.shutdown), td.stopTimeoutMs, limitMs);
     task.timer = this.sim.scheduleIn(this.advanceKind, exit, task.slot);
+  }
+
+  /**
+   * A scheduler stop of a load-balanced task: it leaves the target group at once (draining: no new
+   * requests) and gets SIGTERM when the deregistration delay is over; its resources stay taken until
+   * it stops. Without a delay, or for a task not RUNNING, the same as requestStop.
+   */
+  deregisterThenStop(task: Task, code: StopCode, reason: string, delayMs: number): void {
+    if (delayMs <= 0 || task.state !== TaskState.Running || task.deregistering) return this.requestStop(task, code, reason);
+    task.stopCode = code;
+    task.stoppedReason = reason;
+    this.cluster.deregisterTask(task, this.sim.now);
+    task.timer = this.sim.scheduleIn(this.deregisteredKind, delayMs, task.slot);
+  }
+
+  private deregistered(task: Task): void {
+    task.timer = -1;
+    this.requestStop(task, task.stopCode === '' ? 'ServiceSchedulerInitiated' : task.stopCode, task.stoppedReason);
   }
 
   /** Stops a task at once (its host is gone, or its essential container exited). */

@@ -99,3 +99,37 @@ describe('step scaling cooldown', () => {
     expect(desired).toBe(16);
   });
 });
+
+describe('load balancer deregistration delay (ELB target group default 300 s)', () => {
+  function scaleInRun(delay?: string) {
+    const json = scenarioJson({
+      duration: '1h',
+      sampleInterval: '1m',
+      autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.large', DesiredCapacity: 2 }],
+      taskDefinitions: [{ family: 'web', cpu: '256', memory: '512', containerDefinitions: [{ name: 'w' }], load: { requestsPerSecond: 10 } }],
+      services: [{ serviceName: 'web', taskDefinition: 'web', desiredCount: 4, demand: { type: 'constant', rate: 30 }, ...(delay === undefined ? {} : { loadBalancerDeregistrationDelay: delay }) }],
+      events: [{ type: 'setDesiredCount', at: '20m', serviceName: 'web', desiredCount: 2 }],
+    } as never);
+    return run(compile(json));
+  }
+
+  it('takes a scaled-in task out of the load balancer at once and stops it after the delay', () => {
+    const result = scaleInRun();
+    const stopped = result.finished.filter((t) => t.stopCode === 'ServiceSchedulerInitiated');
+    expect(stopped).toHaveLength(2);
+    // SIGTERM (STOPPING) 300 s after the scale-in at 20 min; the task held its resources until then.
+    for (const t of stopped) expect(t.stoppingAt).toBe(20 * 60_000 + 300_000);
+    // Out of service at once: right after the scale-in two tasks serve 20 of the 30 requests/s.
+    const at = (r: ReturnType<typeof scaleInRun>, minute: number) => r.samples.find((x) => x.timeMs === minute * 60_000);
+    expect(at(result, 21)?.services[0]?.served).toBe(20);
+    // Their CPU stays reserved through the delay, unlike with no delay.
+    const immediate = scaleInRun('0s');
+    expect(at(result, 22)?.cpuReservation).toBeGreaterThan(at(immediate, 22)?.cpuReservation ?? Infinity);
+    expect(at(result, 26)?.cpuReservation).toBe(at(immediate, 26)?.cpuReservation);
+  });
+
+  it('with a delay of 0 the task gets SIGTERM at the scale-in', () => {
+    const stopped = scaleInRun('0s').finished.filter((t) => t.stopCode === 'ServiceSchedulerInitiated');
+    for (const t of stopped) expect(t.stoppingAt).toBe(20 * 60_000);
+  });
+});

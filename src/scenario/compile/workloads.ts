@@ -135,6 +135,7 @@ export function compileServices(
       timeToCrash: s.timeToCrash === undefined ? undefined : compileDistribution(ctx, s.timeToCrash, [...path, 'timeToCrash']),
       demand: s.demand === undefined ? undefined : compileDemand(ctx, s.demand, [...path, 'demand']),
       registrationMs: ms(s.loadBalancerRegistrationTime),
+      deregistrationMs: s.demand === undefined ? 0 : ms(s.loadBalancerDeregistrationDelay),
       healthyAfterMs: s.healthyAfter !== undefined ? ms(s.healthyAfter) : s.demand !== undefined ? ms(s.loadBalancerRegistrationTime) : 40_000,
       circuitBreaker:
         dc?.deploymentCircuitBreaker?.enable === true

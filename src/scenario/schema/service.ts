@@ -53,6 +53,9 @@ export const Service = z.strictObject({
   loadBalancerRegistrationTime: Duration.default('30s').meta({
     description: 'Simulation: RUNNING → in service behind the load balancer (target healthy). Unconfirmed; default 30s.',
   }),
+  loadBalancerDeregistrationDelay: Duration.default('300s').meta({
+    description: 'Target group deregistration delay (services with demand): a task the scheduler stops leaves the load balancer at once and gets SIGTERM this long after (ELB default 300 s; ELB may finish sooner when connections close).',
+  }),
   timeToCrash: Distribution.optional().meta({ description: 'Simulation: each RUNNING task crashes after a draw from this distribution (own random stream); absent = never.' }),
 });
 
