@@ -90,8 +90,9 @@ export function addExperimentCommands(program: Command, io: CliIo): void {
     .addOption(workersOption())
     .option('--unpaired', 'independent seeds for the variant and Welch\'s interval (to see what pairing buys)')
     .option('--out <dir>', 'output folder (default: results/compare-<base>-vs-<variant>)')
+    .option('--report', 'also write report.html')
     .option('--quiet', 'print nothing on success')
-    .action(async (baseFile: string, variantFile: string | undefined, opts: { set: string[]; replications: number; workers?: number; unpaired?: boolean; out?: string; quiet?: boolean }) => {
+    .action(async (baseFile: string, variantFile: string | undefined, opts: { set: string[]; replications: number; workers?: number; unpaired?: boolean; out?: string; quiet?: boolean; report?: boolean }) => {
       checkOverrides(opts.set, io);
       if (variantFile === undefined && opts.set.length === 0) {
         io.err('compare: give a variant scenario file or at least one --set override\n');
@@ -112,6 +113,7 @@ export function addExperimentCommands(program: Command, io: CliIo): void {
         const header = { experiment: 'compare', paired: result.paired, base: baseFile, variant: variantFile ?? baseFile, overrides: opts.set, replications: opts.replications, baseSeeds: result.baseSeeds, variantSeeds: result.variantSeeds };
         writeComparison((f) => out.path(f), header, result.differences);
         out.commit();
+        if (opts.report === true) writeReport(outDir);
         if (!opts.quiet) io.out(`${formatComparison(result, outDir)}\n`);
       } catch (error) {
         out.abandon();

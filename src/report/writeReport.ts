@@ -6,8 +6,9 @@ import { readResults } from './html/readResults.js';
 import { renderHtml, type ChartAssets } from './html/renderHtml.js';
 import type { ReportModel } from './html/reportTypes.js';
 import { runReport } from './html/runReport.js';
+import { compareReport } from './html/compareReport.js';
 
-/** `fleetsim report <dir>`: reads a results folder (run, replications or sweep) and writes <dir>/report.html. */
+/** `fleetsim report <dir>`: reads a results folder (run, replications, comparison or sweep) and writes <dir>/report.html. */
 function chartAssets(): ChartAssets {
   const require = createRequire(import.meta.url);
   return {
@@ -20,6 +21,7 @@ export function reportModel(dir: string): ReportModel {
   const data = readResults(dir);
   if (data.kind === 'sweep') return sweepReport(data.sweep);
   if (data.kind === 'replications') return replicationsReport(data.aggregate, data.run);
+  if (data.kind === 'compare') return compareReport(data.comparison);
   return runReport(data.run);
 }
 

@@ -114,6 +114,19 @@ describe('HTML report in headless Chromium', () => {
     expect(html).toMatch(/binpack\(memory\): i-\d+ has \d+ MiB left after placement, the least of \d+ candidates/);
   });
 
+  it('shows a comparison: cards are the mean differences of comparison.json', async () => {
+    const dir = join(work, 'compare');
+    const code = await cli('compare', join(ROOT, 'scenarios/batch-queue.json'), '--set', 'simulation.jobQueue=backfill', '--replications', '3', '--out', dir, '--report', '--quiet');
+    expect(code).toBe(0);
+    const opened = await open(dir);
+    expect(opened.errors).toEqual([]);
+    const doc = JSON.parse(readFileSync(join(dir, 'comparison.json'), 'utf8')) as { metrics: { metric: string; difference: { mean: number } }[] };
+    const differences = new Map(doc.metrics.map((m) => [m.metric, m.difference.mean]));
+    expect(opened.cards.map((c) => c.metric)).toContain('jobs[etl].waitSeconds.mean');
+    for (const card of opened.cards) expect(card.value, card.metric).toBe(differences.get(card.metric));
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('id="table-comparison"');
+  });
+
   it('shows replications: cards are the aggregate means', async () => {
     const dir = join(work, 'reps');
     expect(await cli('run', join(ROOT, 'scenarios/quickstart.json'), '--replications', '3', '--out', dir, '--report', '--quiet')).toBe(0);

@@ -7,7 +7,7 @@ import type { ExplanationLine } from '../explanationText.js';
 /**
  * A results folder as plain data for the report: a run (summary.json, timeseries.csv, scaling.csv,
  * timeline.csv, the Spot interruptions from tasks.csv), replications (aggregate.json, with replication
- * 0's run), or a sweep (sweep.json).
+ * 0's run), a comparison (comparison.json) or a sweep (sweep.json).
  */
 export type CsvRows = readonly Record<string, string>[];
 
@@ -28,7 +28,8 @@ const EXPLANATIONS_SHOWN = 200;
 export type ResultsData =
   | { readonly kind: 'run'; readonly run: RunFiles }
   | { readonly kind: 'replications'; readonly aggregate: Record<string, unknown>; readonly run: RunFiles | undefined }
-  | { readonly kind: 'sweep'; readonly sweep: SweepDoc };
+  | { readonly kind: 'sweep'; readonly sweep: SweepDoc }
+  | { readonly kind: 'compare'; readonly comparison: Record<string, unknown> };
 
 function csv(file: string): CsvRows {
   if (!existsSync(file)) return [];
@@ -81,6 +82,7 @@ export function readResults(dir: string): ResultsData {
       run: existsSync(join(first, 'summary.json')) ? readRun(first) : undefined,
     };
   }
+  if (existsSync(join(dir, 'comparison.json'))) return { kind: 'compare', comparison: JSON.parse(readFileSync(join(dir, 'comparison.json'), 'utf8')) as Record<string, unknown> };
   if (existsSync(join(dir, 'summary.json'))) return { kind: 'run', run: readRun(dir) };
-  throw new Error(`${dir}: no summary.json, aggregate.json or sweep.json — not a fleetsim results folder`);
+  throw new Error(`${dir}: no summary.json, aggregate.json, comparison.json or sweep.json — not a fleetsim results folder`);
 }
