@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -122,5 +122,15 @@ describe('run --explain and explain', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('--explain: no service or job named "nightly" (have: web, log-agent, reports)\n');
     expect(existsSync(join(work, 'never'))).toBe(false);
+  });
+});
+
+describe('report on something that is not a results folder', () => {
+  it('says what it looked for and exits 2', async () => {
+    const empty = join(work, 'not-results');
+    mkdirSync(empty, { recursive: true });
+    const r = await cli('report', empty);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no summary\.json, aggregate\.json, comparison\.json or sweep\.json — not a fleetsim results folder/);
   });
 });
