@@ -6,7 +6,7 @@ import { gridPoints, gridSize, parseShard, parseSweepParameter, type SweepParame
 import { defaultWorkers } from '../experiments/workerPool.js';
 import type { ScenarioSource } from '../experiments/runJob.js';
 import { num, writeAggregate, writeComparison, writeReplicationsCsv } from '../report/experimentFiles.js';
-import { OutputDirectory } from '../report/outputDirectory.js';
+import { writeOutputs } from '../report/outputDirectory.js';
 import { writeReport } from '../report/writeReport.js';
 import { readSweepJson, shardFileName, writeSweep, writeSweepJson } from '../report/sweepFiles.js';
 import { OverrideError, parseOverride } from '../scenario/overrides.js';
@@ -58,10 +58,9 @@ export interface ReplicationRequest {
 
 /** `run --replications N`: every replication's outputs under replications/<i>/, then the aggregate. */
 export async function runReplications(request: ReplicationRequest, io: CliIo): Promise<void> {
-  const out = new OutputDirectory(request.outDir);
-  try {
+  const result = await writeOutputs(request.outDir, async (out) => {
     const bar = io.stderrIsTty && !request.quiet ? countBar('replications', io.err, io.now) : undefined;
-    const result = await replicate(request.source, {
+    const r = await replicate(request.source, {
       replications: request.replications,
       workers: request.workers ?? defaultWorkers(),
       outDir: (i) => out.path(join('replications', String(i))),
@@ -69,14 +68,11 @@ export async function runReplications(request: ReplicationRequest, io: CliIo): P
       onDone: bar?.update,
     });
     bar?.done();
-    writeReplicationsCsv(out.path('replications.csv'), result.seeds, result.lists);
-    writeAggregate((f) => out.path(f), { experiment: 'replications', scenario: request.scenarioName, replications: request.replications, seeds: result.seeds }, result.estimates);
-    out.commit();
-    if (!request.quiet) io.out(`${formatEstimates(request.scenarioName, request.replications, result.estimates, request.outDir)}\n`);
-  } catch (error) {
-    out.abandon();
-    throw error;
-  }
+    writeReplicationsCsv(out.path('replications.csv'), r.seeds, r.lists);
+    writeAggregate((f) => out.path(f), { experiment: 'replications', scenario: request.scenarioName, replications: request.replications, seeds: r.seeds }, r.estimates);
+    return r;
+  });
+  if (!request.quiet) io.out(`${formatEstimates(request.scenarioName, request.replications, result.estimates, request.outDir)}\n`);
 }
 
 export function addExperimentCommands(program: Command, io: CliIo): void {
@@ -103,22 +99,18 @@ export function addExperimentCommands(program: Command, io: CliIo): void {
       checkSources([base, variant], io);
       const stem = (f: string) => basename(f).replace(/\.json$/, '');
       const outDir = opts.out ?? join('results', `compare-${stem(baseFile)}-vs-${variantFile === undefined ? 'set' : stem(variantFile)}`);
-      const out = new OutputDirectory(outDir);
-      try {
+      const result = await writeOutputs(outDir, async (out) => {
         const bar = io.stderrIsTty && !opts.quiet ? countBar('runs', io.err, io.now) : undefined;
-        const result = await compareScenarios(base, variant, { replications: opts.replications, workers: opts.workers ?? defaultWorkers(), paired: opts.unpaired !== true, onDone: bar?.update });
+        const r = await compareScenarios(base, variant, { replications: opts.replications, workers: opts.workers ?? defaultWorkers(), paired: opts.unpaired !== true, onDone: bar?.update });
         bar?.done();
-        writeReplicationsCsv(out.path('base-replications.csv'), result.baseSeeds, result.base);
-        writeReplicationsCsv(out.path('variant-replications.csv'), result.variantSeeds, result.variant);
-        const header = { experiment: 'compare', paired: result.paired, base: baseFile, variant: variantFile ?? baseFile, overrides: opts.set, replications: opts.replications, baseSeeds: result.baseSeeds, variantSeeds: result.variantSeeds };
-        writeComparison((f) => out.path(f), header, result.differences);
-        out.commit();
-        if (opts.report === true) writeReport(outDir);
-        if (!opts.quiet) io.out(`${formatComparison(result, outDir)}\n`);
-      } catch (error) {
-        out.abandon();
-        throw error;
-      }
+        writeReplicationsCsv(out.path('base-replications.csv'), r.baseSeeds, r.base);
+        writeReplicationsCsv(out.path('variant-replications.csv'), r.variantSeeds, r.variant);
+        const header = { experiment: 'compare', paired: r.paired, base: baseFile, variant: variantFile ?? baseFile, overrides: opts.set, replications: opts.replications, baseSeeds: r.baseSeeds, variantSeeds: r.variantSeeds };
+        writeComparison((f) => out.path(f), header, r.differences);
+        return r;
+      });
+      if (opts.report === true) writeReport(outDir);
+      if (!opts.quiet) io.out(`${formatComparison(result, outDir)}\n`);
     });
 
   program
@@ -148,20 +140,16 @@ export function addExperimentCommands(program: Command, io: CliIo): void {
       const sources = gridPoints(parameters, shard).map((point) => pointSource(source, parameters, point));
       checkSources(sources, io);
       const outDir = opts.out ?? join('results', `sweep-${basename(file).replace(/\.json$/, '')}`);
-      const out = new OutputDirectory(outDir);
-      try {
+      const doc = await writeOutputs(outDir, async (out) => {
         const bar = io.stderrIsTty && !opts.quiet ? countBar('runs', io.err, io.now) : undefined;
-        const doc = await sweepScenario(source, parameters, { replications: opts.replications, workers: opts.workers ?? defaultWorkers(), shard, num, onDone: bar?.update });
+        const d = await sweepScenario(source, parameters, { replications: opts.replications, workers: opts.workers ?? defaultWorkers(), shard, num, onDone: bar?.update });
         bar?.done();
-        if (shard.count === 1) writeSweep((f) => out.path(f), doc);
-        else writeSweepJson(out.path(shardFileName(shard.index, shard.count)), doc);
-        out.commit();
-        if (opts.report === true && shard.count === 1) writeReport(outDir);
-        if (!opts.quiet) io.out(`sweep of ${size} grid points × ${opts.replications} replications${shard.count > 1 ? ` (shard ${shard.index} of ${shard.count}: ${doc.points.length} points)` : ''} → ${outDir}\n`);
-      } catch (error) {
-        out.abandon();
-        throw error;
-      }
+        if (shard.count === 1) writeSweep((f) => out.path(f), d);
+        else writeSweepJson(out.path(shardFileName(shard.index, shard.count)), d);
+        return d;
+      });
+      if (opts.report === true && shard.count === 1) writeReport(outDir);
+      if (!opts.quiet) io.out(`sweep of ${size} grid points × ${opts.replications} replications${shard.count > 1 ? ` (shard ${shard.index} of ${shard.count}: ${doc.points.length} points)` : ''} → ${outDir}\n`);
     });
 
   program
@@ -177,14 +165,8 @@ export function addExperimentCommands(program: Command, io: CliIo): void {
         io.err(`merge: ${(error as Error).message}\n`);
         throw new CliExit(EXIT_BAD_INPUT);
       }
-      const out = new OutputDirectory(opts.out);
-      try {
-        writeSweep((f) => out.path(f), doc);
-        out.commit();
-      } catch (error) {
-        out.abandon();
-        throw error;
-      }
+      const merged = doc;
+      writeOutputs(opts.out, (out) => writeSweep((f) => out.path(f), merged));
       io.out(`merged ${files.length} shard files (${doc.points.length} grid points) → ${opts.out}\n`);
     });
 }

@@ -1,11 +1,9 @@
 import type { MetricEstimate } from '../experiments/aggregate.js';
 import type { Comparison } from '../experiments/experiments.js';
 import { excludesZero, type Estimate } from '../experiments/statistics.js';
+import { isHeadline } from '../experiments/metricPaths.js';
 
 /** Terminal reports of replications and comparisons: the headline metrics; the files hold all of them. */
-const HEADLINE = [/^cost\.totalUsd$/, /^services\[[^\]]+\]\.availability$/, /^services\[[^\]]+\]\.demand\.servedShare$/, /^jobs\[[^\]]+\]\.waitSeconds\.(mean|p95)$/, /^spot\.interruptions$/];
-
-const isHeadline = (metric: string) => HEADLINE.some((re) => re.test(metric));
 
 function show(x: number): string {
   if (!Number.isFinite(x)) return 'n/a';

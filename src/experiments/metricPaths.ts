@@ -10,6 +10,13 @@ export type MetricList = readonly (readonly [string, number])[];
 /** Fields that name an array item, in order of preference. */
 const NAME_FIELDS = ['serviceName', 'name', 'pool', 'capacityProvider', 'target', 'family', 'zone'] as const;
 
+/** The metrics terminal reports and HTML cards show first: cost, availability, demand served, job waits, interruptions. */
+const HEADLINE = [/^cost\.totalUsd$/, /^services\[[^\]]+\]\.availability$/, /^services\[[^\]]+\]\.demand\.servedShare$/, /^jobs\[[^\]]+\]\.waitSeconds\.(mean|p95)$/, /^spot\.interruptions$/];
+
+export function isHeadline(metric: string): boolean {
+  return HEADLINE.some((re) => re.test(metric));
+}
+
 export function itemName(item: unknown): string | undefined {
   if (typeof item !== 'object' || item === null) return undefined;
   const record = item as Record<string, unknown>;

@@ -1,3 +1,5 @@
+import { lowerBound } from '../engine/sortedSearch.js';
+
 /**
  * A sorted list of hosts (by a numeric key that ends in the host index) that knows, per chunk, upper
  * bounds of its hosts' free memory and CPU. A search for "the first host at or after key k with at least
@@ -53,6 +55,8 @@ export class HostOrder {
   private count = 0;
   private cursorChunk = 0;
   private cursorPos = 0;
+  /** Chunk position of the last key find() located. */
+  private foundChunk = 0;
 
   constructor(private readonly free: FreeTable) {}
 
@@ -97,62 +101,29 @@ export class HostOrder {
 
   /** Removes a key. */
   remove(key: number): void {
-    const c = lowerBound(this.lastKeys, key);
-    const b = this.order[c];
-    if (b === undefined) throw new Error(`host order: key ${key} not present`);
-    const store = this.store;
-    const base = b * BLOCK;
-    const n = this.lengths[b] as number;
-    let lo = base;
-    let hi = base + n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((store[mid] as number) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= base + n || store[lo] !== key) throw new Error(`host order: key ${key} not present`);
-    const end = base + n - 1;
-    for (let p = lo; p < end; p++) store[p] = store[p + 1] as number;
-    this.lengths[b] = n - 1;
-    this.count--;
-    if (n === 1) {
-      this.order.splice(c, 1);
-      this.lastKeys.splice(c, 1);
-      this.freeBlocks.push(b);
-      // Later chunks moved one position down: each super-chunk gains the first chunk of the next one.
-      for (let s = c >> SUPER_BITS; (s << SUPER_BITS) + SUPER_MASK < this.order.length; s++) {
-        this.includeInSuper(s, this.order[(s << SUPER_BITS) + SUPER_MASK] as number);
-      }
-      return;
-    }
-    this.lastKeys[c] = store[end - 1] as number;
+    const slot = this.find(key);
+    this.removeAt(this.foundChunk, slot);
   }
 
   /**
    * Replaces `oldKey` by `newKey` (the host's free amounts changed). When the new key still sorts into
-   * the same chunk, as it mostly does, the keys between the two positions shift by one in place.
+   * the same chunk, the keys between the two positions shift by one in place; otherwise the old key
+   * leaves from where it was found and the new one is inserted.
    */
   move(oldKey: number, newKey: number, mem: number, cpu: number): void {
-    const c = lowerBound(this.lastKeys, oldKey);
-    const b = this.order[c];
+    const slot = this.find(oldKey);
+    const c = this.foundChunk;
+    const b = this.order[c] as number;
     const last = this.order.length - 1;
-    if (b === undefined || (c > 0 && newKey <= (this.lastKeys[c - 1] as number)) || (c < last && newKey >= (this.store[(this.order[c + 1] as number) * BLOCK] as number))) {
-      this.remove(oldKey);
+    if ((c > 0 && newKey <= (this.lastKeys[c - 1] as number)) || (c < last && newKey >= (this.store[(this.order[c + 1] as number) * BLOCK] as number))) {
+      this.removeAt(c, slot);
       this.insert(newKey, mem, cpu);
       return;
     }
     const store = this.store;
     const base = b * BLOCK;
     const n = this.lengths[b] as number;
-    let lo = base;
-    let hi = base + n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((store[mid] as number) < oldKey) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= base + n || store[lo] !== oldKey) throw new Error(`host order: key ${oldKey} not present`);
-    let p = lo;
+    let p = slot;
     if (newKey > oldKey) {
       const end = base + n - 1;
       while (p < end && (store[p + 1] as number) < newKey) {
@@ -170,6 +141,44 @@ export class HostOrder {
     if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
     if (cpu > (this.maxCpu[b] as number)) this.maxCpu[b] = cpu;
     this.raiseSuper(c, mem, cpu);
+  }
+
+  /** The store slot holding `key`, with its chunk's position left in `foundChunk`; throws when absent. */
+  private find(key: number): number {
+    const c = lowerBound(this.lastKeys, key);
+    const b = this.order[c];
+    if (b !== undefined) {
+      const base = b * BLOCK;
+      const end = base + (this.lengths[b] as number);
+      const slot = lowerBound(this.store, key, base, end);
+      if (slot < end && this.store[slot] === key) {
+        this.foundChunk = c;
+        return slot;
+      }
+    }
+    throw new Error(`host order: key ${key} not present`);
+  }
+
+  /** Removes the key at `slot` of the chunk at position `c` (an emptied chunk leaves the order). */
+  private removeAt(c: number, slot: number): void {
+    const b = this.order[c] as number;
+    const store = this.store;
+    const n = this.lengths[b] as number;
+    const end = b * BLOCK + n - 1;
+    for (let p = slot; p < end; p++) store[p] = store[p + 1] as number;
+    this.lengths[b] = n - 1;
+    this.count--;
+    if (n === 1) {
+      this.order.splice(c, 1);
+      this.lastKeys.splice(c, 1);
+      this.freeBlocks.push(b);
+      // Later chunks moved one position down: each super-chunk gains the first chunk of the next one.
+      for (let s = c >> SUPER_BITS; (s << SUPER_BITS) + SUPER_MASK < this.order.length; s++) {
+        this.includeInSuper(s, this.order[(s << SUPER_BITS) + SUPER_MASK] as number);
+      }
+      return;
+    }
+    this.lastKeys[c] = store[end - 1] as number;
   }
 
   /** The free amounts of an existing key changed (lists ordered by host index): raise the bounds. */
@@ -190,14 +199,7 @@ export class HostOrder {
     const b = this.order[c];
     if (b === undefined) return;
     const base = b * BLOCK;
-    let lo = 0;
-    let hi = this.lengths[b] as number;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.store[base + mid] as number) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    this.cursorPos = lo;
+    this.cursorPos = lowerBound(this.store, key, base, base + (this.lengths[b] as number)) - base;
   }
 
   /**
@@ -334,15 +336,4 @@ export class HostOrder {
 function grow<T extends Int32Array | Float64Array>(target: T, source: T): T {
   target.set(source as never);
   return target;
-}
-
-function lowerBound(sorted: readonly number[], key: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

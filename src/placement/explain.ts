@@ -60,7 +60,8 @@ export function explainPlacement(request: PlacementRequest, view: PlacementView,
   for (const s of cut < 0 ? strategies : strategies.slice(0, cut)) {
     const keys = tied.map((h) => strategyKey(s, h, request, view));
     const chosenKey = strategyKey(s, chosen, request, view);
-    const bestKey = Math.min(...keys);
+    let bestKey = Infinity;
+    for (const k of keys) if (k < bestKey) bestKey = k;
     const level: StrategyLevel = { strategy: strategyName(s), candidates: tied.length, chosenKey, bestKey };
     if (s.type === 'spread' && s.field === 'attribute') {
       const counts: Record<string, number> = {};

@@ -31,3 +31,29 @@ export class OutputDirectory {
     rmSync(this.temp, { recursive: true, force: true });
   }
 }
+
+/**
+ * Runs `write` against a fresh output directory, then commits it; if `write` throws (or its promise
+ * rejects) the temporary folder is removed and the old outputs stay. Returns what `write` returns.
+ */
+export function writeOutputs<T>(target: string, write: (out: OutputDirectory) => T): T {
+  const out = new OutputDirectory(target);
+  const fail = (error: unknown): never => {
+    out.abandon();
+    throw error;
+  };
+  let result: T;
+  try {
+    result = write(out);
+  } catch (error) {
+    return fail(error);
+  }
+  if (result instanceof Promise) {
+    return result.then((value: unknown) => {
+      out.commit();
+      return value;
+    }, fail) as T;
+  }
+  out.commit();
+  return result;
+}

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { ScenarioModel } from '../model/specs.js';
 import { simulate, type SimulationResult } from '../sim/simulate.js';
-import { OutputDirectory } from './outputDirectory.js';
+import { writeOutputs } from './outputDirectory.js';
 import { TasksWriter } from './tasksCsv.js';
 import { TimeseriesWriter } from './timeseriesCsv.js';
 import { ScalingWriter } from './scalingCsv.js';
@@ -17,8 +17,7 @@ export interface WriteRunOptions {
 }
 
 export function runToDirectory(model: ScenarioModel, outDir: string, options: WriteRunOptions = {}): SimulationResult {
-  const out = new OutputDirectory(outDir);
-  try {
+  return writeOutputs(outDir, (out) => {
     const timeseries = new TimeseriesWriter(out.path('timeseries.csv'), model);
     const tasks = options.tasksCsv === false ? undefined : new TasksWriter(out.path('tasks.csv'), model.capacityProviders.map((p) => p.name));
     const scaling = model.scaling.targets.length > 0 || model.capacityProviders.some((p) => p.managed !== undefined) ? new ScalingWriter(out.path('scaling.csv'), model) : undefined;
@@ -40,10 +39,6 @@ export function runToDirectory(model: ScenarioModel, outDir: string, options: Wr
     explanations?.close();
     if (model.timeline.length > 0) writeTimelineCsv(out.path('timeline.csv'), model);
     writeFileSync(out.path('summary.json'), `${JSON.stringify(result.summary, null, 2)}\n`);
-    out.commit();
     return result;
-  } catch (error) {
-    out.abandon();
-    throw error;
-  }
+  });
 }

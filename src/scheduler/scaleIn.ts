@@ -49,6 +49,8 @@ export class StopChooser {
   private readonly best: Float64Array;
   /** The bucketed index for spread-only chains (spreadStopIndex.ts); undefined: scan every task. */
   private readonly fast: SpreadStopIndex | undefined;
+  /** For the index: each attribute value's group count (the chain's first key), or 0 without one. */
+  private readonly valueKey: (value: number) => number;
 
   constructor(
     tasks: Iterable<Task>,
@@ -98,6 +100,9 @@ export class StopChooser {
     });
     this.best = new Float64Array(this.keyed.length);
     this.fast = indexed ? this.spreadIndex() : undefined;
+    const top = this.keyed[0];
+    const counts = this.counts[0] as number[] | undefined;
+    this.valueKey = top?.type === 'spread' && top.field === 'attribute' ? (v) => (counts as number[])[v] as number : () => 0;
   }
 
   /** The index when the chain (before any random) is spread(attribute)?, spread(instanceId)?, in that order. */
@@ -116,11 +121,10 @@ export class StopChooser {
   next(): Task | undefined {
     if (this.left === 0) return undefined;
     if (this.fast !== undefined) {
-      const counts = this.counts[0] as number[] | undefined;
-      const attribute = this.keyed[0]?.type === 'spread' && this.keyed[0].field === 'attribute';
-      const t = this.fast.next(this.notRunning > 0, attribute ? (v) => (counts as number[])[v] as number : () => 0, this.rng);
-      if (t !== undefined) this.retire(this.positions.get(t) as number);
-      return t;
+      const i = this.fast.next(this.notRunning > 0, this.valueKey, this.rng);
+      if (i < 0) return undefined;
+      this.retire(i);
+      return this.tasks[i];
     }
     const onlyPending = this.notRunning > 0;
     let ties = 0;
@@ -183,8 +187,9 @@ export class StopChooser {
     const host = task.host;
     if (host === undefined) return;
     const i = this.positions.get(task);
-    if (i !== undefined && this.alive[i] === 1) this.retire(i);
-    this.fast?.stopped(task);
+    const candidate = i !== undefined && this.alive[i] === 1 ? i : -1;
+    if (candidate >= 0) this.retire(candidate);
+    this.fast?.stopped(host, candidate);
     this.keyed.forEach((strategy, k) => {
       if (strategy.type !== 'spread' || strategy.field !== 'attribute') return;
       const value = host.attribute(strategy.attribute) ?? MISSING_VALUE;
@@ -192,7 +197,6 @@ export class StopChooser {
       if (id !== undefined) (this.counts[k] as number[])[id] = this.view.groupCountByAttribute(this.group, strategy.attribute, value);
     });
   }
-
 }
 
 /**

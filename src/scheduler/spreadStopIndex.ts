@@ -1,4 +1,5 @@
 import type { Host } from '../model/host.js';
+import { lowerBound } from '../engine/sortedSearch.js';
 import { TaskState, type Task } from '../model/task.js';
 
 /**
@@ -26,7 +27,6 @@ export class SpreadStopIndex {
   private readonly poolOf: Uint8Array;
   private readonly countOf: Int32Array;
   private readonly onHost = new Map<Host, number[]>();
-  private readonly position = new Map<Task, number>();
 
   constructor(
     private readonly tasks: readonly Task[],
@@ -52,7 +52,6 @@ export class SpreadStopIndex {
       this.poolOf[i] = pool;
       this.countOf[i] = count;
       this.insert(pool, valueOf[i] as number, count, i);
-      this.position.set(task, i);
       const list = this.onHost.get(host);
       if (list === undefined) this.onHost.set(host, [i]);
       else list.push(i);
@@ -93,15 +92,15 @@ export class SpreadStopIndex {
   }
 
   /**
-   * The next task to stop, or undefined when none is left: `notRunningLeft` says whether the not-yet-
-   * RUNNING pool still has candidates, `valueKey` is each value's group count (larger stops first).
+   * The position of the next task to stop, or -1 when none is left: `notRunningLeft` says whether the
+   * not-yet-RUNNING pool still has candidates, `valueKey` is each value's group count (larger stops first).
    */
-  next(notRunningLeft: boolean, valueKey: (value: number) => number, rng: () => number): Task | undefined {
+  next(notRunningLeft: boolean, valueKey: (value: number) => number, rng: () => number): number {
     const pool = notRunningLeft ? NOT_RUNNING : RUNNING;
     const sizes = this.sizes[pool] as number[];
     let bestKey = -Infinity;
     for (let v = 0; v < sizes.length; v++) if ((sizes[v] as number) > 0 && valueKey(v) > bestKey) bestKey = valueKey(v);
-    if (bestKey === -Infinity) return undefined;
+    if (bestKey === -Infinity) return -1;
     let bestCount = -1;
     for (let v = 0; v < sizes.length; v++) if ((sizes[v] as number) > 0 && valueKey(v) === bestKey) bestCount = Math.max(bestCount, this.top(pool, v));
     const tied: number[][] = [];
@@ -117,7 +116,7 @@ export class SpreadStopIndex {
     const pick = Math.floor(rng() * total);
     const i = tied.length === 1 ? ((tied[0] as number[])[pick] as number) : kthSmallest(tied, pick);
     this.take(i);
-    return this.tasks[i];
+    return i;
   }
 
   private take(i: number): void {
@@ -127,14 +126,15 @@ export class SpreadStopIndex {
     list.splice(list.indexOf(i), 1);
   }
 
-  /** A task of the group left `host` (this chooser's pick or another's): its candidates move to the new count. */
-  stopped(task: Task): void {
-    const host = task.host;
-    if (host === undefined || !this.byInstance) return;
-    const own = this.position.get(task);
+  /**
+   * A task of the group left `host` (this chooser's pick or another's): `candidate` is its position
+   * when it was still a candidate here (stopped through another chooser), else -1. The candidates left
+   * on the host move to its new count.
+   */
+  stopped(host: Host, candidate: number): void {
+    if (candidate >= 0) this.take(candidate);
     const list = this.onHost.get(host);
-    if (own !== undefined && list !== undefined && list.includes(own)) this.take(own);
-    if (list === undefined) return;
+    if (list === undefined || !this.byInstance) return;
     const count = this.instanceCount(host);
     for (const i of list) {
       if (this.countOf[i] === count) continue;
@@ -143,17 +143,6 @@ export class SpreadStopIndex {
       this.insert(this.poolOf[i] as number, this.valueOf[i] as number, count, i);
     }
   }
-}
-
-function lowerBound(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The k-th smallest (0-based) element of several ascending lists of distinct numbers. */

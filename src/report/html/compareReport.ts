@@ -1,5 +1,6 @@
 import type { Card, ReportModel, Table } from './reportTypes.js';
-import { isHeadline } from './experimentReport.js';
+import { isHeadline } from '../../experiments/metricPaths.js';
+import { show } from './experimentReport.js';
 
 /**
  * The report of a paired (or unpaired) comparison: a card per headline metric with the mean difference
@@ -18,11 +19,6 @@ interface Row {
   readonly variant: Side;
   readonly difference: Side;
   readonly excludesZero: boolean;
-}
-
-function show(x: number | null): string {
-  if (x === null || !Number.isFinite(x)) return 'n/a';
-  return Math.abs(x) >= 1000 ? x.toFixed(0) : Number(x.toPrecision(5)).toString();
 }
 
 export function compareReport(doc: Json): ReportModel {

@@ -1,7 +1,8 @@
+import { isHeadline } from '../../experiments/metricPaths.js';
 import type { MetricRow, SweepDoc } from '../../experiments/sweepDoc.js';
 import type { RunFiles } from './readResults.js';
 import type { Card, Chart, ReportModel, Series, Table } from './reportTypes.js';
-import { runCharts, runMarkers, runTables } from './runReport.js';
+import { runCharts, runTables } from './runReport.js';
 
 /**
  * Reports of replications (mean ± 95% CI cards, replication 0's charts) and of sweeps (each headline
@@ -9,10 +10,9 @@ import { runCharts, runMarkers, runTables } from './runReport.js';
  * against availability per grid point; the grid as a table). Pure.
  */
 type Json = Record<string, unknown>;
-const HEADLINE = [/^cost\.totalUsd$/, /^services\[[^\]]+\]\.availability$/, /^services\[[^\]]+\]\.demand\.servedShare$/, /^jobs\[[^\]]+\]\.waitSeconds\.(mean|p95)$/, /^spot\.interruptions$/];
-export const isHeadline = (metric: string): boolean => HEADLINE.some((re) => re.test(metric));
 
-function show(x: number | null | undefined): string {
+/** A figure for the page: 5 significant digits, whole numbers from 1,000 up, n/a when undefined. */
+export function show(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
   return Math.abs(x) >= 1000 ? x.toFixed(0) : Number(x.toPrecision(5)).toString();
 }
@@ -24,7 +24,7 @@ export function replicationsReport(aggregate: Json, run: RunFiles | undefined): 
     .map((m) => ({ label: m.metric, metric: m.metric, value: m.mean as number, text: show(m.mean), note: m.halfWidth === null ? `n = ${m.n}` : `± ${show(m.halfWidth)} (95% CI, n = ${m.n})` }));
   const charts = run === undefined ? [] : runCharts(run).map((c) => ({ ...c, title: `${c.title} (replication 0)` }));
   const table: Table = { id: 'aggregate', title: 'Every metric: mean and 95% confidence interval', columns: ['metric', 'n', 'mean', 'sd', 'ci95 low', 'ci95 high'], rows: metrics.map((m) => [m.metric, m.n, show(m.mean), show(m.sd), show(m.low), show(m.high)]) };
-  const runTablesList = run === undefined ? [] : runTables(run, runMarkers(run, Date.parse(String((run.summary.scenario as Json).start)) / 1000, Number((run.summary.scenario as Json).sampleIntervalSeconds)));
+  const runTablesList = run === undefined ? [] : runTables(run, charts[0]?.markers ?? []);
   return {
     title: `fleetsim: ${String(aggregate.scenario)} × ${String(aggregate.replications)} replications`,
     subtitle: `seeds ${(aggregate.seeds as number[]).join(', ')}; figures are means with 95% Student-t confidence intervals`,

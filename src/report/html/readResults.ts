@@ -36,21 +36,23 @@ function csv(file: string): CsvRows {
   return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 }
 
-/** Stop times of interrupted tasks, read line by line (tasks.csv can hold millions of rows). */
+/**
+ * Stop times of interrupted tasks, read line by line (tasks.csv can hold millions of rows). The columns
+ * up to stop_code never contain commas, so a plain split finds them; later ones may be quoted.
+ */
 function interruptions(file: string): number[] {
   if (!existsSync(file)) return [];
-  const text = readFileSync(file, 'utf8');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const header = (lines[0] ?? '').split(',');
+  const codeAt = header.indexOf('stop_code');
+  const stoppedAt = header.indexOf('stopped_s');
   const out: number[] = [];
-  let start = text.indexOf('\n') + 1;
-  while (start > 0 && start < text.length) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end < 0 ? text.length : end);
-    if (line.includes(',SpotInterruption,')) {
-      const cells = line.split(',');
-      const stopped = Number(cells[13]);
-      if (Number.isFinite(stopped)) out.push(stopped);
-    }
-    start = end < 0 ? -1 : end + 1;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (!line.includes('SpotInterruption')) continue;
+    const cells = line.split(',');
+    const stopped = Number(cells[stoppedAt]);
+    if (cells[codeAt] === 'SpotInterruption' && Number.isFinite(stopped)) out.push(stopped);
   }
   return out.sort((a, b) => a - b);
 }

@@ -42,7 +42,7 @@ export interface Table {
   readonly title: string;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly (string | number)[])[];
-  readonly note?: string;
+  readonly note?: string | undefined;
 }
 
 export interface ReportModel {

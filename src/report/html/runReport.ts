@@ -123,9 +123,9 @@ export function runTables(run: RunFiles, markers: readonly Marker[]): Table[] {
         ];
   return [
     ...explained,
-    { id: 'waits', title: 'Why tasks waited (placement failures)', columns: ['kind', 'name', 'reason', 'attempts'], rows: failures, note: failures.length === 0 ? 'Every placement succeeded at the first attempt.' : 'One row per reason; an attempt is one task that found no host, counted each time it is tried.' },
+    { id: 'waits', title: 'Why tasks waited (placement failures)', columns: ['kind', 'name', 'reason', 'attempts'], rows: failures, note: failures.length === 0 ? 'Every placement succeeded at the first attempt.' : 'Failed placement attempts by reason (at most one per service per capacity change).' },
     { id: 'events', title: 'Marked events', columns: ['time (UTC)', 'kind', 'what'], rows: shown.map((m) => [new Date(m.x * 1000).toISOString().replace('.000Z', 'Z'), m.kind, m.label]), note: markers.length > shown.length ? `first ${shown.length} of ${markers.length}` : undefined },
-  ].map((t) => (t.note === undefined ? { id: t.id, title: t.title, columns: t.columns, rows: t.rows } : t));
+  ];
 }
 
 export function runReport(run: RunFiles): ReportModel {
