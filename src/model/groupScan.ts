@@ -11,6 +11,8 @@ export interface HoleRegistry {
   /** Keeps track of which scans hold the host as a hole, so resource changes reach their maxima. */
   linkHole(index: number, scan: GroupScan): void;
   unlinkHole(index: number, scan: GroupScan): void;
+  /** A partition made its first scan for the group (until then the group's comings and goings need no work). */
+  groupScanned(group: number): void;
 }
 
 export class GroupScan {

@@ -50,6 +50,7 @@ export class Partition {
     if (scan === undefined) {
       scan = new GroupScan(this.free, this.registry);
       this.groupScans.set(group, scan);
+      this.registry.groupScanned(group);
     }
     return scan;
   }
@@ -96,6 +97,8 @@ export class HostIndex implements HoleRegistry {
   private readonly partitionsOf: Partition[][] = [];
   /** The group scans holding each host as a hole. */
   private readonly holeScansOf: GroupScan[][] = [];
+  /** By task group: whether some partition keeps a scan for it (most groups, e.g. batch jobs, have none). */
+  private readonly scanned: boolean[] = [];
   // The per-host arrays above are kept dense (filled up to the highest host index seen), since hosts
   // register in any order and a sparse JS array would fall back to slow dictionary elements.
 
@@ -165,6 +168,11 @@ export class HostIndex implements HoleRegistry {
     else scans.push(scan);
   }
 
+  groupScanned(group: number): void {
+    while (this.scanned.length <= group) this.scanned.push(false);
+    this.scanned[group] = true;
+  }
+
   unlinkHole(index: number, scan: GroupScan): void {
     const scans = this.holeScansOf[index] as GroupScan[];
     const at = scans.indexOf(scan);
@@ -173,7 +181,7 @@ export class HostIndex implements HoleRegistry {
 
   /** The group's last task left the host (or, with no group, the host joined). */
   groupLeft(host: Host, group: number | undefined): void {
-    if (!this.member[host.index]) return;
+    if ((group !== undefined && this.scanned[group] !== true) || !this.member[host.index]) return;
     const i = host.index;
     const mem = this.indexedMem[i] as number;
     const cpu = this.indexedCpu[i] as number;
@@ -183,7 +191,7 @@ export class HostIndex implements HoleRegistry {
 
   /** The group's first task arrived on the host. */
   groupArrived(host: Host, group: number): void {
-    if (!this.member[host.index]) return;
+    if (this.scanned[group] !== true || !this.member[host.index]) return;
     const i = host.index;
     this.all.groupScans.get(group)?.close(i);
     for (const partition of this.partitionsOf[i] as Partition[]) partition.groupScans.get(group)?.close(i);
