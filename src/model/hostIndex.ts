@@ -67,10 +67,11 @@ export class Partition {
     this.idx?.remove(index);
   }
 
-  change(index: number, oldMem: number, oldCpu: number, mem: number, cpu: number): void {
+  /** `grew`: memory or CPU went up (the index order's bounds then need raising; they stay valid when both fall). */
+  change(index: number, oldMem: number, oldCpu: number, mem: number, cpu: number, grew: boolean): void {
     this.mem?.move(oldMem * HOST_BITS + index, mem * HOST_BITS + index, mem, cpu);
     this.cpu?.move(oldCpu * HOST_BITS + index, cpu * HOST_BITS + index, mem, cpu);
-    this.idx?.update(index, mem, cpu);
+    if (grew) this.idx?.update(index, mem, cpu);
   }
 }
 
@@ -206,8 +207,11 @@ export class HostIndex implements HoleRegistry {
     if (oldMem === host.memFree && oldCpu === host.cpuFree) return;
     this.indexedMem[i] = host.memFree;
     this.indexedCpu[i] = host.cpuFree;
-    this.all.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
-    for (const partition of this.partitionsOf[i] as Partition[]) partition.change(i, oldMem, oldCpu, host.memFree, host.cpuFree);
+    const grew = host.memFree > oldMem || host.cpuFree > oldCpu;
+    this.all.change(i, oldMem, oldCpu, host.memFree, host.cpuFree, grew);
+    for (const partition of this.partitionsOf[i] as Partition[]) partition.change(i, oldMem, oldCpu, host.memFree, host.cpuFree, grew);
+    // Orders by host index only keep upper bounds of free amounts: a fall leaves them valid.
+    if (!grew) return;
     const scans = this.holeScansOf[i] as GroupScan[];
     for (let s = 0; s < scans.length; s++) (scans[s] as GroupScan).holes.update(i, host.memFree, host.cpuFree);
   }

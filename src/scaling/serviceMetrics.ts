@@ -60,8 +60,9 @@ interface Tracked {
   readonly spec: ServiceSpec;
   readonly curve: DemandCurve;
   inService: number;
-  /** Per period (ms) and metric: the accumulator of the period in progress. */
-  readonly accumulators: Map<number, Accumulator[]>;
+  /** The datapoint periods (ms) asked for, and per period and metric the accumulator of the period in progress. */
+  readonly periods: number[];
+  readonly accumulators: Accumulator[][];
   readonly stats: ServiceDemandStats;
 }
 
@@ -91,7 +92,8 @@ export class ServiceMetrics implements ClusterObserver {
         spec,
         curve: new DemandCurve(spec.demand, model.startEpochMs, streams.stream(`service:${spec.name}:demandNoise`)),
         inService: 0,
-        accumulators: new Map(),
+        periods: [],
+        accumulators: [],
         stats: new ServiceDemandStats(model.scaling.sloServedPercent, demandSteps(spec.demand, model.startEpochMs, model.durationMs, model.scaling.demandStepPercent)),
       };
       this.list.push(t);
@@ -99,7 +101,9 @@ export class ServiceMetrics implements ClusterObserver {
     });
     for (const [service, periodMs] of periods) {
       const t = this.tracked[service];
-      if (t !== undefined && !t.accumulators.has(periodMs)) t.accumulators.set(periodMs, METRICS.map(() => new Accumulator()));
+      if (t === undefined || t.periods.includes(periodMs)) continue;
+      t.periods.push(periodMs);
+      t.accumulators.push(METRICS.map(() => new Accumulator()));
     }
     this.registerKind = sim.register('lb.registered', Phase.Task, (slot) => this.onRegistered(cluster.taskAt(slot)));
     this.tickKind = sim.register('metrics.tick', Phase.Scaling, () => this.tick());
@@ -167,12 +171,14 @@ export class ServiceMetrics implements ClusterObserver {
       if (load === undefined) continue;
       // Periods that end now are complete: publish their datapoints before sampling the next.
       if (now > 0) {
-        for (const [periodMs, accs] of t.accumulators) {
+        for (let p = 0; p < t.periods.length; p++) {
+          const periodMs = t.periods[p] as number;
           if (now % periodMs !== 0) continue;
-          accs.forEach((acc, m) => {
-            const stats = acc.take();
+          const accs = t.accumulators[p] as Accumulator[];
+          for (let m = 0; m < accs.length; m++) {
+            const stats = (accs[m] as Accumulator).take();
             for (const l of this.listeners) l.datapoint(t.spec.index, METRICS[m] as ServiceMetric, periodMs, stats, now);
-          });
+          }
         }
       }
       const demand = t.curve.rateAt(now);
@@ -189,12 +195,11 @@ export class ServiceMetrics implements ClusterObserver {
       // so it can scale out again (aws-behaviour.md §4 "Scale-to-zero").
       const atZero = running === 0 && demand > 0 && this.desiredOf(t.spec.index) === 0;
       const perTarget = t.inService > 0 ? (served * dt) / 1000 / t.inService : atZero ? (demand * dt) / 1000 : undefined;
-      const values = [cpu, running > 0 ? load.memoryPercent : undefined, perTarget];
-      for (const accs of t.accumulators.values()) {
-        accs.forEach((acc, m) => {
-          const v = values[m];
-          if (v !== undefined) acc.add(v);
-        });
+      // In METRICS order: cpu, memory, requestsPerTarget (a metric without a value has no sample).
+      for (const accs of t.accumulators) {
+        if (cpu !== undefined) (accs[0] as Accumulator).add(cpu);
+        if (running > 0) (accs[1] as Accumulator).add(load.memoryPercent);
+        if (perTarget !== undefined) (accs[2] as Accumulator).add(perTarget);
       }
     }
     this.sim.scheduleIn(this.tickKind, dt);

@@ -37,7 +37,6 @@ export class StopChooser {
   private readonly alive: Uint8Array;
   /** Candidates not yet RUNNING when the chooser was made (they go first). */
   private readonly wasNotRunning: Uint8Array;
-  private readonly positions = new Map<Task, number>();
   private readonly keyed: readonly StrategySpec[];
   /** Per keyed strategy: each task's attribute value id (spread by attribute), and the count per value. */
   private readonly valueIds: Int32Array[] = [];
@@ -66,23 +65,32 @@ export class StopChooser {
     this.alive = new Uint8Array(this.tasks.length).fill(1);
     this.wasNotRunning = new Uint8Array(this.tasks.length);
     this.left = this.tasks.length;
-    this.tasks.forEach((t, i) => {
-      this.positions.set(t, i);
-      if (t.state < TaskState.Running) {
+    for (let i = 0; i < this.tasks.length; i++) {
+      if ((this.tasks[i] as Task).state < TaskState.Running) {
         this.notRunning++;
         this.wasNotRunning[i] = 1;
       }
-    });
+    }
     const cut = strategies.findIndex((x) => x.type === 'random');
     this.keyed = strategies.slice(0, cut < 0 ? strategies.length : cut);
-    this.keyed.forEach((strategy, k) => {
+    for (let k = 0; k < this.keyed.length; k++) {
+      const strategy = this.keyed[k] as StrategySpec;
       const ids = new Int32Array(this.tasks.length);
       const values: string[] = [];
       const counts: number[] = [];
       const index = new Map<string, number>();
       if (strategy.type === 'spread' && strategy.field === 'attribute') {
-        this.tasks.forEach((t, i) => {
-          const value = (t.host as Host).attribute(strategy.attribute) ?? MISSING_VALUE;
+        // Hosts of one group and zone share one attribute map: remember the value id per map (a few).
+        const seenMaps: ReadonlyMap<string, string>[] = [];
+        const seenIds: number[] = [];
+        for (let i = 0; i < this.tasks.length; i++) {
+          const host = (this.tasks[i] as Task).host as Host;
+          const seen = seenMaps.indexOf(host.attributes);
+          if (seen >= 0) {
+            ids[i] = seenIds[seen] as number;
+            continue;
+          }
+          const value = host.attribute(strategy.attribute) ?? MISSING_VALUE;
           let id = index.get(value);
           if (id === undefined) {
             id = values.length;
@@ -91,13 +99,17 @@ export class StopChooser {
             counts.push(view.groupCountByAttribute(group, strategy.attribute, value));
           }
           ids[i] = id;
-        });
+          if (seenMaps.length < 16) {
+            seenMaps.push(host.attributes);
+            seenIds.push(id);
+          }
+        }
       }
       this.valueIds[k] = ids;
       this.values[k] = values;
       this.valueIndex[k] = index;
       this.counts[k] = counts;
-    });
+    }
     this.best = new Float64Array(this.keyed.length);
     this.fast = indexed ? this.spreadIndex() : undefined;
     const top = this.keyed[0];
@@ -115,7 +127,21 @@ export class StopChooser {
     if (rest.length > 1 || (rest.length === 1 && !isInstance(rest[0]))) return undefined;
     const values = attribute ? (this.values[0] as string[]).length : 1;
     const valueOf = attribute ? (this.valueIds[0] as Int32Array) : new Int32Array(this.tasks.length);
-    return new SpreadStopIndex(this.tasks, valueOf, values, this.group, rest.length === 1);
+    return new SpreadStopIndex(this.tasks, valueOf, values, this.group, rest.length === 1, (task) => this.positionOf(task));
+  }
+
+  /** The task's position among the candidates (sorted by id), or -1 when it is not one. */
+  private positionOf(task: Task): number {
+    const tasks = this.tasks;
+    const id = task.id;
+    let lo = 0;
+    let hi = tasks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((tasks[mid] as Task).id < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return tasks[lo] === task ? lo : -1;
   }
 
   next(): Task | undefined {
@@ -186,16 +212,17 @@ export class StopChooser {
   stopped(task: Task): void {
     const host = task.host;
     if (host === undefined) return;
-    const i = this.positions.get(task);
-    const candidate = i !== undefined && this.alive[i] === 1 ? i : -1;
+    const i = this.positionOf(task);
+    const candidate = i >= 0 && this.alive[i] === 1 ? i : -1;
     if (candidate >= 0) this.retire(candidate);
     this.fast?.stopped(host, candidate);
-    this.keyed.forEach((strategy, k) => {
-      if (strategy.type !== 'spread' || strategy.field !== 'attribute') return;
-      const value = host.attribute(strategy.attribute) ?? MISSING_VALUE;
-      const id = (this.valueIndex[k] as Map<string, number>).get(value);
-      if (id !== undefined) (this.counts[k] as number[])[id] = this.view.groupCountByAttribute(this.group, strategy.attribute, value);
-    });
+    for (let k = 0; k < this.keyed.length; k++) {
+      const strategy = this.keyed[k] as StrategySpec;
+      if (strategy.type !== 'spread' || strategy.field !== 'attribute') continue;
+      // A candidate's value id is known; another task's is looked up by its host's value.
+      const id = i >= 0 ? ((this.valueIds[k] as Int32Array)[i] as number) : (this.valueIndex[k] as Map<string, number>).get(host.attribute(strategy.attribute) ?? MISSING_VALUE);
+      if (id !== undefined) (this.counts[k] as number[])[id] = this.view.groupCountByAttribute(this.group, strategy.attribute, (this.values[k] as string[])[id] as string);
+    }
   }
 }
 

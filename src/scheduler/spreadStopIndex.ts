@@ -26,7 +26,8 @@ export class SpreadStopIndex {
   private readonly tops: number[][] = [[], []];
   private readonly poolOf: Uint8Array;
   private readonly countOf: Int32Array;
-  private readonly onHost = new Map<Host, number[]>();
+  /** Whether each position is still a candidate here. */
+  private readonly present: Uint8Array;
 
   constructor(
     private readonly tasks: readonly Task[],
@@ -35,9 +36,12 @@ export class SpreadStopIndex {
     values: number,
     private readonly group: number,
     private readonly byInstance: boolean,
+    /** A task's candidate position, or -1 (how a stop finds the candidates left on its instance). */
+    private readonly positionOf: (task: Task) => number,
   ) {
     this.poolOf = new Uint8Array(tasks.length);
     this.countOf = new Int32Array(tasks.length);
+    this.present = new Uint8Array(tasks.length).fill(1);
     for (let pool = 0; pool < 2; pool++) {
       for (let v = 0; v < values; v++) {
         this.buckets[pool]?.push([]);
@@ -45,17 +49,14 @@ export class SpreadStopIndex {
         this.tops[pool]?.push(0);
       }
     }
-    tasks.forEach((task, i) => {
-      const host = task.host as Host;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i] as Task;
       const pool = task.state < TaskState.Running ? NOT_RUNNING : RUNNING;
-      const count = this.instanceCount(host);
+      const count = this.instanceCount(task.host as Host);
       this.poolOf[i] = pool;
       this.countOf[i] = count;
       this.insert(pool, valueOf[i] as number, count, i);
-      const list = this.onHost.get(host);
-      if (list === undefined) this.onHost.set(host, [i]);
-      else list.push(i);
-    });
+    }
   }
 
   private instanceCount(host: Host): number {
@@ -66,7 +67,8 @@ export class SpreadStopIndex {
     const lists = (this.buckets[pool] as number[][][])[value] as number[][];
     while (lists.length <= count) lists.push([]);
     const list = lists[count] as number[];
-    list.splice(lowerBound(list, i), 0, i);
+    if (list.length === 0 || (list[list.length - 1] as number) < i) list.push(i);
+    else list.splice(lowerBound(list, i), 0, i);
     (this.sizes[pool] as number[])[value]++;
     const tops = this.tops[pool] as number[];
     if (count > (tops[value] as number)) tops[value] = count;
@@ -121,9 +123,7 @@ export class SpreadStopIndex {
 
   private take(i: number): void {
     this.remove(i);
-    const host = (this.tasks[i] as Task).host as Host;
-    const list = this.onHost.get(host) as number[];
-    list.splice(list.indexOf(i), 1);
+    this.present[i] = 0;
   }
 
   /**
@@ -133,11 +133,12 @@ export class SpreadStopIndex {
    */
   stopped(host: Host, candidate: number): void {
     if (candidate >= 0) this.take(candidate);
-    const list = this.onHost.get(host);
-    if (list === undefined || !this.byInstance) return;
+    if (!this.byInstance) return;
     const count = this.instanceCount(host);
-    for (const i of list) {
-      if (this.countOf[i] === count) continue;
+    for (let t = host.firstTask; t !== undefined; t = t.nextOnHost) {
+      if (t.group !== this.group) continue;
+      const i = this.positionOf(t);
+      if (i < 0 || this.present[i] === 0 || this.countOf[i] === count) continue;
       this.remove(i);
       this.countOf[i] = count;
       this.insert(this.poolOf[i] as number, this.valueOf[i] as number, count, i);
