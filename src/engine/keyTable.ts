@@ -90,12 +90,11 @@ export class KeyTable {
   }
 }
 
-/**
- * The table's keys are event keys (time * 256 + phase): the time in ms, plus the phase spread over
- * the table, is the home slot. Keys close in time land close together, so the lookups of a run,
- * which move forward through time, mostly touch memory that was just touched.
- */
 function hash(key: number): number {
-  const time = (key * (1 / 256)) >>> 0;
-  return (time + Math.imul(key & 255, 0x9e3779b1)) >>> 0;
+  const lo = key >>> 0;
+  const hi = (key / 4294967296) >>> 0;
+  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 13);
 }
