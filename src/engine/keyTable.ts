@@ -10,10 +10,12 @@ export class KeyTable {
   private values: Int32Array;
   private mask: number;
   private count = 0;
+  private readonly minimumCapacity: number;
 
   constructor(initialCapacity = 1024) {
     let capacity = 16;
     while (capacity < initialCapacity * 2) capacity *= 2;
+    this.minimumCapacity = capacity;
     this.keys = new Float64Array(capacity).fill(EMPTY);
     this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
@@ -21,6 +23,11 @@ export class KeyTable {
 
   get size(): number {
     return this.count;
+  }
+
+  /** Slots in the table (a power of two; grows at half full, shrinks below an eighth). */
+  get capacity(): number {
+    return this.keys.length;
   }
 
   /** The value stored for `key`, or -1. */
@@ -74,6 +81,9 @@ export class KeyTable {
     }
     keys[hole] = EMPTY;
     this.count--;
+    // Shrink after a burst (e.g. every task's first event at time 0): a table sized for the peak would
+    // spread the few keys left over far more memory than the cache holds.
+    if (this.count * 8 < keys.length && keys.length > this.minimumCapacity) this.resize(keys.length / 2);
   }
 
   private resize(capacity: number): void {

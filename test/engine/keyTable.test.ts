@@ -28,4 +28,18 @@ describe('KeyTable', () => {
       { seed: 20261122, numRuns: 300 },
     );
   });
+
+  it('shrinks back after a burst and still finds every key left', () => {
+    const table = new KeyTable(16);
+    const start = table.capacity;
+    const key = (i: number) => (1_000_000 + i * 37) * 256 + (i % 5);
+    for (let i = 0; i < 20_000; i++) table.insert(key(i), i);
+    const peak = table.capacity;
+    expect(peak).toBeGreaterThanOrEqual(40_000);
+    for (let i = 0; i < 20_000; i++) if (i % 1000 !== 0) table.delete(key(i));
+    expect(table.size).toBe(20);
+    expect(table.capacity).toBeLessThan(peak / 64);
+    expect(table.capacity).toBeGreaterThanOrEqual(start);
+    for (let i = 0; i < 20_000; i++) expect(table.get(key(i))).toBe(i % 1000 === 0 ? i : -1);
+  });
 });
