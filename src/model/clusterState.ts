@@ -27,6 +27,8 @@ export interface ProviderView {
   groupCountByAttribute(group: number, attribute: string, value: string): number;
 }
 
+const NO_INDEXES: readonly HostIndex[] = [];
+
 export class ClusterState {
   readonly hosts: Host[] = [];
   readonly groups: TaskGroups;
@@ -54,6 +56,8 @@ export class ClusterState {
   /** Per Auto Scaling group (by index): the index of its capacity provider, when some strategy uses it. */
   private readonly providerIndexes: (HostIndex | undefined)[] = [];
   private readonly providerViews: (ProviderView | undefined)[] = [];
+  /** Per Auto Scaling group: the index list its instances share (see indexesFor). */
+  private readonly indexLists: (readonly HostIndex[] | undefined)[] = [];
   /** Whether `index` (all instances) is kept: some workload uses the EC2 launch type. */
   private globalIndexed = true;
   /** Tasks on Fargate capacity, not yet STOPPED. */
@@ -128,12 +132,25 @@ export class ClusterState {
     this.registeredMem += host.memTotal;
     this.activeHosts++;
     this.capacityVersion++;
-    const indexes: HostIndex[] = this.globalIndexed ? [this.index] : [];
-    const own = this.providerIndexes[host.group.index];
-    if (own !== undefined) indexes.push(own);
-    host.indexes = indexes;
-    for (const ix of indexes) ix.add(host);
+    host.indexes = this.indexesFor(host.group.index);
+    for (const ix of host.indexes) ix.add(host);
     for (const o of this.observers) o.hostRegistered?.(host, now);
+  }
+
+  /**
+   * The indexes an instance of the Auto Scaling group is kept in: one list per group, shared by its
+   * instances (a list per instance would be one more object to fetch from memory on every placement).
+   */
+  private indexesFor(group: number): readonly HostIndex[] {
+    let indexes = this.indexLists[group];
+    if (indexes === undefined) {
+      const list: HostIndex[] = this.globalIndexed ? [this.index] : [];
+      const own = this.providerIndexes[group];
+      if (own !== undefined) list.push(own);
+      indexes = list;
+      this.indexLists[group] = indexes;
+    }
+    return indexes;
   }
 
   /** ACTIVE → DRAINING (aws-behaviour.md §5): no new tasks; its service tasks are replaced by their schedulers. */
@@ -142,7 +159,7 @@ export class ClusterState {
     host.status = HostStatus.Draining;
     this.activeHosts--;
     for (const ix of host.indexes) ix.remove(host);
-    host.indexes = [];
+    host.indexes = NO_INDEXES;
     for (const o of this.observers) o.hostDraining?.(host, now);
   }
 
@@ -154,7 +171,7 @@ export class ClusterState {
       this.registeredMem -= host.memTotal;
       if (host.status === HostStatus.Active) this.activeHosts--;
       for (const ix of host.indexes) ix.remove(host);
-      host.indexes = [];
+      host.indexes = NO_INDEXES;
     }
     host.status = HostStatus.Terminated;
     host.terminatedAt = now;

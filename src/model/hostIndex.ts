@@ -96,6 +96,9 @@ export class HostIndex implements HoleRegistry {
   private readonly member: boolean[] = [];
   /** The attribute partitions each indexed host is in (beside `all`). */
   private readonly partitionsOf: Partition[][] = [];
+  /** Distinct partition lists (by their partitions' numbers), and a number per partition. */
+  private readonly partitionLists = new Map<string, Partition[]>();
+  private readonly partitionNumbers = new Map<Partition, number>();
   /** The group scans holding each host as a hole. */
   private readonly holeScansOf: GroupScan[][] = [];
   /** By task group: whether some partition keeps a scan for it (most groups, e.g. batch jobs, have none). */
@@ -110,6 +113,15 @@ export class HostIndex implements HoleRegistry {
       this.byAttribute.set(name, new Map());
       this.lists.set(name, []);
     }
+  }
+
+  private partitionNumber(partition: Partition): number {
+    let n = this.partitionNumbers.get(partition);
+    if (n === undefined) {
+      n = this.partitionNumbers.size;
+      this.partitionNumbers.set(partition, n);
+    }
+    return n;
   }
 
   isIndexed(attribute: string): boolean {
@@ -134,7 +146,7 @@ export class HostIndex implements HoleRegistry {
     this.indexedMem[i] = host.memFree;
     this.indexedCpu[i] = host.cpuFree;
     this.all.add(i, host.memFree, host.cpuFree);
-    const partitions: Partition[] = [];
+    let partitions: Partition[] = [];
     for (const [name, orders] of this.attributes) {
       const values = this.byAttribute.get(name) as Map<string, Partition>;
       const value = host.attribute(name) ?? MISSING_VALUE;
@@ -147,6 +159,11 @@ export class HostIndex implements HoleRegistry {
       partition.add(i, host.memFree, host.cpuFree);
       partitions.push(partition);
     }
+    // Hosts in the same partitions share one list (few lists, so they stay in cache).
+    const key = partitions.map((p) => this.partitionNumber(p)).join(',');
+    const shared = this.partitionLists.get(key);
+    if (shared !== undefined) partitions = shared;
+    else this.partitionLists.set(key, partitions);
     this.partitionsOf[i] = partitions;
     this.groupLeft(host, undefined);
   }
