@@ -6,8 +6,9 @@ import { KeyTable } from './keyTable.js';
  *
  * A FastPriorityQueue holds one plain number per distinct (time, phase) pair, key = time * 256 + phase,
  * so heap comparisons never leave the heap's own array. Events sharing a key wait in a FIFO bucket
- * (a linked list through typed arrays), which gives insertion order, i.e. the sequence, for free.
- * Nothing is allocated per event: event slots and buckets are recycled.
+ * (a linked list through the slot records), which gives insertion order, i.e. the sequence, for free;
+ * a KeyTable maps each key to its bucket's head and tail slots. Nothing is allocated per event: slots
+ * are recycled, and a slot's data is one record, so an event costs few cache lines at a million pending.
  *
  * Cancellation is O(1): the slot is marked and skipped when its bucket reaches it. A reference handed
  * out is `generation * 2^24 + slot`, so a stale reference (to a slot since reused) cancels nothing.
@@ -20,40 +21,35 @@ const FREE = 0;
 const PENDING = 1;
 const CANCELLED = 2;
 const NONE = -1;
+const RECORD_BYTES = 32;
+/** Int32 offsets within a slot's record (slot * 8 + offset). */
+const KIND = 4;
+const STATE = 5;
+const GENERATION = 6;
+const NEXT = 7;
 
 export class EventQueue {
-  // Per event slot.
-  private keys: Float64Array;
-  private kinds: Int32Array;
-  private payloads: Float64Array;
-  private generations: Uint32Array;
-  private states: Uint8Array;
-  private nextInBucket: Int32Array;
+  // Per event slot, one 32-byte record (a pop or push touches one cache line, not six scattered
+  // arrays): doubles [4s] key, [4s+1] payload; int32 [8s+4] kind, [8s+5] state, [8s+6] generation,
+  // [8s+7] next slot in the bucket. Two typed views share one buffer.
+  private f64: Float64Array;
+  private i32: Int32Array;
+  private capacity: number;
   private freeSlots: Int32Array;
   private freeTop = 0;
   private slotsUsed = 0;
-  // Per bucket (one per distinct key in the heap).
-  private heads: Int32Array;
-  private tails: Int32Array;
-  private freeBuckets: Int32Array;
-  private freeBucketTop = 0;
-  private bucketsUsed = 0;
+  /** Per distinct key in the heap: its FIFO bucket's head and tail slots. */
   private readonly bucketOf: KeyTable;
   private readonly heap = new FastPriorityQueue<number>((a, b) => a < b);
   private live = 0;
 
   constructor(initialCapacity = 1024) {
     const n = Math.max(16, initialCapacity);
-    this.keys = new Float64Array(n);
-    this.kinds = new Int32Array(n);
-    this.payloads = new Float64Array(n);
-    this.generations = new Uint32Array(n);
-    this.states = new Uint8Array(n);
-    this.nextInBucket = new Int32Array(n);
+    const records = new ArrayBuffer(n * RECORD_BYTES);
+    this.f64 = new Float64Array(records);
+    this.i32 = new Int32Array(records);
+    this.capacity = n;
     this.freeSlots = new Int32Array(n);
-    this.heads = new Int32Array(n);
-    this.tails = new Int32Array(n);
-    this.freeBuckets = new Int32Array(n);
     this.bucketOf = new KeyTable(n);
   }
 
@@ -65,31 +61,33 @@ export class EventQueue {
   push(time: number, phase: number, kind: number, payload: number): EventRef {
     const key = time * PHASES + phase;
     const slot = this.allocateSlot();
-    this.keys[slot] = key;
-    this.kinds[slot] = kind;
-    this.payloads[slot] = payload;
-    this.states[slot] = PENDING;
-    this.nextInBucket[slot] = NONE;
+    const f64 = this.f64;
+    const i32 = this.i32;
+    f64[slot * 4] = key;
+    f64[slot * 4 + 1] = payload;
+    const at = slot * 8;
+    i32[at + KIND] = kind;
+    i32[at + STATE] = PENDING;
+    i32[at + NEXT] = NONE;
     this.live++;
-    let bucket = this.bucketOf.get(key);
-    if (bucket === NONE) {
-      bucket = this.allocateBucket();
-      this.heads[bucket] = slot;
-      this.bucketOf.insert(key, bucket);
+    const bucket = this.bucketOf.find(key);
+    if (bucket < 0) {
+      this.bucketOf.insert(key, slot, slot);
       this.heap.add(key);
     } else {
-      this.nextInBucket[this.tails[bucket] as number] = slot;
+      i32[this.bucketOf.second(bucket) * 8 + NEXT] = slot;
+      this.bucketOf.setSecond(bucket, slot);
     }
-    this.tails[bucket] = slot;
-    return (this.generations[slot] as number) * SLOT_LIMIT + slot;
+    return (i32[at + GENERATION] as number) * SLOT_LIMIT + slot;
   }
 
   /** Cancels a pending event; returns false when it already ran, was cancelled, or the reference is stale. */
   cancel(ref: EventRef): boolean {
     const slot = ref % SLOT_LIMIT;
     const generation = (ref - slot) / SLOT_LIMIT;
-    if (slot >= this.slotsUsed || this.generations[slot] !== generation || this.states[slot] !== PENDING) return false;
-    this.states[slot] = CANCELLED;
+    const at = slot * 8;
+    if (slot >= this.slotsUsed || this.i32[at + GENERATION] !== generation || this.i32[at + STATE] !== PENDING) return false;
+    this.i32[at + STATE] = CANCELLED;
     this.live--;
     return true;
   }
@@ -107,18 +105,22 @@ export class EventQueue {
     for (;;) {
       const key = this.heap.peek();
       if (key === undefined) return NONE;
-      const bucket = this.bucketOf.get(key);
-      const slot = this.heads[bucket] as number;
-      const next = this.nextInBucket[slot] as number;
+      const bucket = this.bucketOf.find(key);
+      const slot = this.bucketOf.first(bucket);
+      const i32 = this.i32;
+      const at = slot * 8;
+      const next = i32[at + NEXT] as number;
       if (next === NONE) {
         this.heap.poll();
-        this.bucketOf.delete(key);
-        this.freeBuckets[this.freeBucketTop++] = bucket;
+        this.bucketOf.remove(bucket);
       } else {
-        this.heads[bucket] = next;
+        this.bucketOf.setFirst(bucket, next);
       }
-      const state = this.states[slot];
-      this.releaseSlot(slot);
+      const state = i32[at + STATE];
+      // Release the slot (its record stays readable until the next push).
+      i32[at + STATE] = FREE;
+      i32[at + GENERATION] = ((i32[at + GENERATION] as number) + 1) % 0x1fffffff;
+      this.freeSlots[this.freeTop++] = slot;
       if (state === PENDING) {
         this.live--;
         return slot;
@@ -127,56 +129,36 @@ export class EventQueue {
   }
 
   timeOf(slot: number): number {
-    return Math.floor((this.keys[slot] as number) / PHASES);
+    return Math.floor((this.f64[slot * 4] as number) / PHASES);
   }
 
   kindOf(slot: number): number {
-    return this.kinds[slot] as number;
+    return this.i32[slot * 8 + KIND] as number;
   }
 
   payloadOf(slot: number): number {
-    return this.payloads[slot] as number;
-  }
-
-  private releaseSlot(slot: number): void {
-    this.states[slot] = FREE;
-    this.generations[slot] = ((this.generations[slot] as number) + 1) % 0x1fffffff;
-    this.freeSlots[this.freeTop++] = slot;
+    return this.f64[slot * 4 + 1] as number;
   }
 
   private allocateSlot(): number {
     if (this.freeTop > 0) return this.freeSlots[--this.freeTop] as number;
-    if (this.slotsUsed === this.keys.length) this.growSlots();
+    if (this.slotsUsed === this.capacity) this.growSlots();
     return this.slotsUsed++;
   }
 
-  private allocateBucket(): number {
-    if (this.freeBucketTop > 0) return this.freeBuckets[--this.freeBucketTop] as number;
-    if (this.bucketsUsed === this.heads.length) this.growBuckets();
-    return this.bucketsUsed++;
-  }
-
   private growSlots(): void {
-    const n = this.keys.length * 2;
+    const n = this.capacity * 2;
     if (n > SLOT_LIMIT) throw new Error(`more than ${SLOT_LIMIT} events pending at once`);
-    this.keys = grown(new Float64Array(n), this.keys);
-    this.kinds = grown(new Int32Array(n), this.kinds);
-    this.payloads = grown(new Float64Array(n), this.payloads);
-    this.generations = grown(new Uint32Array(n), this.generations);
-    this.states = grown(new Uint8Array(n), this.states);
-    this.nextInBucket = grown(new Int32Array(n), this.nextInBucket);
+    const records = new ArrayBuffer(n * RECORD_BYTES);
+    new Uint8Array(records).set(new Uint8Array(this.f64.buffer));
+    this.f64 = new Float64Array(records);
+    this.i32 = new Int32Array(records);
+    this.capacity = n;
     this.freeSlots = grown(new Int32Array(n), this.freeSlots);
-  }
-
-  private growBuckets(): void {
-    const n = this.heads.length * 2;
-    this.heads = grown(new Int32Array(n), this.heads);
-    this.tails = grown(new Int32Array(n), this.tails);
-    this.freeBuckets = grown(new Int32Array(n), this.freeBuckets);
   }
 }
 
-function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(target: T, source: T): T {
+function grown<T extends Int32Array>(target: T, source: T): T {
   target.set(source as never);
   return target;
 }

@@ -3,6 +3,18 @@ import fc from 'fast-check';
 import { KeyTable } from '../../src/engine/keyTable.js';
 
 describe('KeyTable', () => {
+  it('keeps two values per key, updated in place', () => {
+    const table = new KeyTable(4);
+    table.insert(7 * 256 + 1, 3, 3);
+    const entry = table.find(7 * 256 + 1);
+    table.setSecond(entry, 9);
+    table.setFirst(entry, 4);
+    expect([table.first(entry), table.second(entry)]).toEqual([4, 9]);
+    table.remove(entry);
+    expect(table.find(7 * 256 + 1)).toBe(-1);
+    expect(table.size).toBe(0);
+  });
+
   it('agrees with a Map under random inserts and deletes (including wrap-around probe chains)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 60 })), { maxLength: 400, size: 'max' }), (ops) => {
@@ -12,7 +24,7 @@ describe('KeyTable', () => {
         for (const [insert, small] of ops) {
           const key = small * 256 + (small % 3) * 2 ** 40;
           if (insert && !reference.has(key)) {
-            table.insert(key, value);
+            table.insert(key, value, 1000 - value);
             reference.set(key, value++);
           } else if (!insert) {
             table.delete(key);
@@ -22,7 +34,10 @@ describe('KeyTable', () => {
         }
         for (let small = 0; small <= 60; small++) {
           const key = small * 256 + (small % 3) * 2 ** 40;
-          expect(table.get(key)).toBe(reference.get(key) ?? -1);
+          const entry = table.find(key);
+          const expected = reference.get(key);
+          if (expected === undefined) expect(entry).toBe(-1);
+          else expect([table.first(entry), table.second(entry)]).toEqual([expected, 1000 - expected]);
         }
       }),
       { seed: 20261122, numRuns: 300 },
@@ -33,13 +48,17 @@ describe('KeyTable', () => {
     const table = new KeyTable(16);
     const start = table.capacity;
     const key = (i: number) => (1_000_000 + i * 37) * 256 + (i % 5);
-    for (let i = 0; i < 20_000; i++) table.insert(key(i), i);
+    for (let i = 0; i < 20_000; i++) table.insert(key(i), i, i + 1);
     const peak = table.capacity;
     expect(peak).toBeGreaterThanOrEqual(40_000);
     for (let i = 0; i < 20_000; i++) if (i % 1000 !== 0) table.delete(key(i));
     expect(table.size).toBe(20);
     expect(table.capacity).toBeLessThan(peak / 64);
     expect(table.capacity).toBeGreaterThanOrEqual(start);
-    for (let i = 0; i < 20_000; i++) expect(table.get(key(i))).toBe(i % 1000 === 0 ? i : -1);
+    for (let i = 0; i < 20_000; i++) {
+      const entry = table.find(key(i));
+      if (i % 1000 !== 0) expect(entry).toBe(-1);
+      else expect([table.first(entry), table.second(entry)]).toEqual([i, i + 1]);
+    }
   });
 });
