@@ -194,7 +194,11 @@ export class HostIndex implements HoleRegistry {
   unlinkHole(index: number, scan: GroupScan): void {
     const scans = this.holeScansOf[index] as GroupScan[];
     const at = scans.indexOf(scan);
-    if (at >= 0) scans.splice(at, 1);
+    if (at < 0) return;
+    // A host that is no longer a hole anywhere goes back to the shared empty list (hot in cache), so
+    // update() need not fetch a list of its own on every resource change.
+    if (scans.length === 1) this.holeScansOf[index] = NO_SCANS;
+    else scans.splice(at, 1);
   }
 
   /** The group's last task left the host (or, with no group, the host joined). */
