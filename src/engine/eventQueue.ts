@@ -23,6 +23,7 @@ const CANCELLED = 2;
 const NONE = -1;
 const RECORD_BYTES = 32;
 /** Int32 offsets within a slot's record (slot * 8 + offset). */
+const PAYLOAD = 2;
 const KIND = 4;
 const STATE = 5;
 const GENERATION = 6;
@@ -30,8 +31,10 @@ const NEXT = 7;
 
 export class EventQueue {
   // Per event slot, one 32-byte record (a pop or push touches one cache line, not six scattered
-  // arrays): doubles [4s] key, [4s+1] payload; int32 [8s+4] kind, [8s+5] state, [8s+6] generation,
-  // [8s+7] next slot in the bucket. Two typed views share one buffer.
+  // arrays): double [4s] key; int32 [8s+2] payload, [8s+4] kind, [8s+5] state, [8s+6] generation,
+  // [8s+7] next slot in the bucket. Two typed views share one buffer. The payload is an int32 so that
+  // handlers get a small integer (a double read back would turn every field it lands in into a boxed
+  // number).
   private f64: Float64Array;
   private i32: Int32Array;
   private capacity: number;
@@ -64,8 +67,8 @@ export class EventQueue {
     const f64 = this.f64;
     const i32 = this.i32;
     f64[slot * 4] = key;
-    f64[slot * 4 + 1] = payload;
     const at = slot * 8;
+    i32[at + PAYLOAD] = payload;
     i32[at + KIND] = kind;
     i32[at + STATE] = PENDING;
     i32[at + NEXT] = NONE;
@@ -137,7 +140,7 @@ export class EventQueue {
   }
 
   payloadOf(slot: number): number {
-    return this.f64[slot * 4 + 1] as number;
+    return this.i32[slot * 8 + PAYLOAD] as number;
   }
 
   private allocateSlot(): number {

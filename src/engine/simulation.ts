@@ -3,7 +3,7 @@ import type { SimTime } from './time.js';
 
 /**
  * The discrete-event core. It knows nothing of ECS: components register event kinds (a name, a phase
- * and a handler taking one numeric payload) and schedule them. Events run in (time, phase, sequence)
+ * and a handler taking one int32 payload, typically an index) and schedule them. Events run in (time, phase, sequence)
  * order; the phase of a kind fixes what happens first when several events share an instant.
  */
 export type Handler = (payload: number) => void;
@@ -82,11 +82,12 @@ export class Simulation {
     return kind;
   }
 
-  /** Schedules `kind` at absolute time `at` (integer ms, not in the past). */
+  /** Schedules `kind` at absolute time `at` (integer ms, not in the past) with an int32 payload. */
   schedule(kind: EventKind, at: SimTime, payload = 0): EventRef {
     if (!(at >= this.clock) || !Number.isSafeInteger(at)) {
       throw new Error(`cannot schedule ${this.kinds[kind]?.name ?? kind} at ${at} (now ${this.clock})`);
     }
+    if ((payload | 0) !== payload) throw new Error(`payload of ${this.kinds[kind]?.name ?? kind} must be an int32, got ${payload}`);
     return this.queue.push(at, this.phases[kind] as number, kind, payload);
   }
 
@@ -101,7 +102,7 @@ export class Simulation {
    * order of events is exactly as with schedule(). Not cancellable; one per handler (else queued).
    */
   scheduleNow(kind: EventKind, payload = 0): void {
-    if (this.soonKind >= 0 || !this.dispatching) {
+    if (this.soonKind >= 0 || !this.dispatching || (payload | 0) !== payload) {
       this.schedule(kind, this.clock, payload);
       return;
     }

@@ -68,6 +68,18 @@ describe('Simulation', () => {
     expect(() => sim.schedule(kind, 150.5)).toThrow(/cannot schedule/);
   });
 
+  it('hands payloads back as the int32 they were, and refuses any other payload', () => {
+    const sim = new Simulation();
+    const seen: number[] = [];
+    const kind = sim.register('k', 0, (p) => seen.push(p));
+    sim.schedule(kind, 1, 2_147_483_647);
+    sim.schedule(kind, 2, -5);
+    sim.run(10);
+    expect(seen).toEqual([2_147_483_647, -5]);
+    expect(() => sim.schedule(kind, 20, 0.5)).toThrow(/int32/);
+    expect(() => sim.schedule(kind, 20, 2 ** 31)).toThrow(/int32/);
+  });
+
   it('reports handler failures with the simulated time and event name', () => {
     const sim = new Simulation();
     const kind = sim.register('boom', 0, () => {
