@@ -39,6 +39,8 @@ interface GroupState {
   waitingForSpot: boolean;
   /** Managed scaling of the group's capacity provider (termination protection, draining), if any. */
   managed: ManagedScalingSpec | undefined;
+  /** The latest launch time of any instance that joined the group (-Infinity: none yet). */
+  lastLaunchAt: number;
 }
 
 const SPOT_TERMINATION = 'Spot interruption';
@@ -80,6 +82,7 @@ export class AutoScalingGroups implements SpotUnitOwner {
       terminationStream: streams.stream(`asg:${spec.name}:termination`),
       waitingForSpot: false,
       managed: undefined,
+      lastLaunchAt: -Infinity,
     }));
     this.runningKind = sim.register('host.running', Phase.Infrastructure, (i) => this.onRunning(cluster.host(i)));
     this.registerKind = sim.register('host.registered', Phase.Infrastructure, (i) => this.onRegistered(cluster.host(i)));
@@ -125,6 +128,14 @@ export class AutoScalingGroups implements SpotUnitOwner {
   /** The instances counting toward the group's size, in launch order (read-only: do not keep across changes). */
   members(group: number): ReadonlySet<Host> {
     return (this.groups[group] as GroupState).members;
+  }
+
+  /** Whether a member launched less than `windowMs` ago (a cheap bound first: the group's latest launch). */
+  launchedWithin(group: number, windowMs: number, now: number): boolean {
+    const state = this.groups[group] as GroupState;
+    if (now - state.lastLaunchAt >= windowMs) return false;
+    for (const h of state.members) if (now - h.launchedAt < windowMs) return true;
+    return false;
   }
 
   setDesiredCapacity(group: number, desired: number): void {
@@ -263,6 +274,7 @@ export class AutoScalingGroups implements SpotUnitOwner {
 
   private addMember(state: GroupState, host: Host): Host {
     state.members.add(host);
+    if (host.launchedAt > state.lastLaunchAt) state.lastLaunchAt = host.launchedAt;
     this.count(state, host, 1);
     this.membershipChanged?.(host);
     return host;

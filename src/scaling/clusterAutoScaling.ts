@@ -168,7 +168,7 @@ export class ClusterAutoScaling implements ClusterObserver {
       p.highStreak++;
       if (p.highStreak < this.scaleOutDatapoints) return;
       if (running >= limits.max) return;
-      for (const h of members) if (now - h.launchedAt < p.managed.warmupMs) return; // an instance is still warming up
+      if (this.groups.launchedWithin(p.group, p.managed.warmupMs, now)) return; // an instance is still warming up
       const to = Math.min(limits.max, running + scaleOutStep(needed, running, m.targetCapacity, m.minimumStep, m.maximumStep));
       this.groups.setDesiredCapacity(p.group, to);
       this.listener.scalingActivity(now, -1, name, running, to, `CapacityProviderReservation ${cpr.toFixed(1)} > ${m.targetCapacity}${extra > 0 ? ` (${extra} instances needed for provisioning tasks)` : ''}`);

@@ -5,6 +5,7 @@ import { TaskState, type Task } from '../model/task.js';
 import type { PlacementView } from '../placement/types.js';
 import type { Host } from '../model/host.js';
 import { SpreadStopIndex } from './spreadStopIndex.js';
+import { lowerBound } from '../engine/sortedSearch.js';
 
 /**
  * Which task a service stops when it has too many (aws-behaviour.md §1, §5):
@@ -34,6 +35,8 @@ export function chooseTaskToStop(
  */
 export class StopChooser {
   private readonly tasks: Task[] = [];
+  /** The candidates' ids, ascending (positionOf searches them without touching the tasks). */
+  private readonly ids: Float64Array;
   private readonly alive: Uint8Array;
   /** Candidates not yet RUNNING when the chooser was made (they go first). */
   private readonly wasNotRunning: Uint8Array;
@@ -60,8 +63,18 @@ export class StopChooser {
     /** false: always the scan (the reference the index is tested against). */
     indexed = true,
   ) {
-    for (const t of tasks) if (t.state < TaskState.Stopping && t.host !== undefined) this.tasks.push(t);
-    this.tasks.sort((a, b) => a.id - b.id);
+    // A service's task set iterates in creation order, i.e. by id: sort only when it does not.
+    let sorted = true;
+    let lastId = -1;
+    for (const t of tasks) {
+      if (t.state >= TaskState.Stopping || t.host === undefined) continue;
+      if (t.id < lastId) sorted = false;
+      lastId = t.id;
+      this.tasks.push(t);
+    }
+    if (!sorted) this.tasks.sort((a, b) => a.id - b.id);
+    this.ids = new Float64Array(this.tasks.length);
+    for (let i = 0; i < this.tasks.length; i++) this.ids[i] = (this.tasks[i] as Task).id;
     this.alive = new Uint8Array(this.tasks.length).fill(1);
     this.wasNotRunning = new Uint8Array(this.tasks.length);
     this.left = this.tasks.length;
@@ -132,16 +145,8 @@ export class StopChooser {
 
   /** The task's position among the candidates (sorted by id), or -1 when it is not one. */
   private positionOf(task: Task): number {
-    const tasks = this.tasks;
-    const id = task.id;
-    let lo = 0;
-    let hi = tasks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((tasks[mid] as Task).id < id) lo = mid + 1;
-      else hi = mid;
-    }
-    return tasks[lo] === task ? lo : -1;
+    const at = lowerBound(this.ids, task.id);
+    return this.tasks[at] === task ? at : -1;
   }
 
   next(): Task | undefined {

@@ -238,6 +238,14 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       if (s.rollout.active) this.rollouts.step(s, s.rollout);
       return;
     }
+    if (s.tasks.size - s.draining.size > s.desired) this.scaleIn(s);
+    // Replacements for draining tasks may run alongside them up to floor(desired × maximumPercent).
+    const ceiling = s.draining.size > 0 ? Math.max(s.desired, Math.floor((s.desired * s.spec.maximumPercent) / 100)) : s.desired;
+    while (s.tasks.size - s.draining.size < s.desired && s.tasks.size < ceiling) if (!this.startOne(s)) return;
+  }
+
+  /** Stops tasks until the service is down to its desired count (or no candidate is left). */
+  private scaleIn(s: ServiceState): void {
     // One chooser per provider pool (draining tasks left out) makes the same choices as one
     // chooseTaskToStop per task, in one pass per choice.
     const choosers = new Map<number, StopChooser>();
@@ -259,9 +267,6 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       this.lifecycle.deregisterThenStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`, s.spec.deregistrationMs);
       for (const c of choosers.values()) c.stopped(victim);
     }
-    // Replacements for draining tasks may run alongside them up to floor(desired × maximumPercent).
-    const ceiling = s.draining.size > 0 ? Math.max(s.desired, Math.floor((s.desired * s.spec.maximumPercent) / 100)) : s.desired;
-    while (s.tasks.size - s.draining.size < s.desired && s.tasks.size < ceiling) if (!this.startOne(s)) return;
   }
 
   /** Starts one task (placement or Fargate); false when it must wait (launch budget, no room). */
