@@ -64,8 +64,11 @@ export class HostOrder {
     return this.count;
   }
 
-  /** Adds a key; `mem`/`cpu` are the host's free amounts (also in the shared table). */
-  insert(key: number, mem: number, cpu: number): void {
+  /**
+   * Adds a key; `mem`/`cpu` are the host's free amounts (also in the shared table). `from`/`to` narrow
+   * the chunk search when the caller knows the key's chunk position lies within them.
+   */
+  insert(key: number, mem: number, cpu: number, from = 0, to = this.order.length): void {
     this.count++;
     if (this.order.length === 0) {
       const b = this.allocate();
@@ -79,7 +82,7 @@ export class HostOrder {
       this.superCpu[0] = cpu;
       return;
     }
-    let c = lowerBound(this.lastKeys, key);
+    let c = lowerBound(this.lastKeys, key, from, to);
     if (c === this.order.length) c--;
     const b = this.order[c] as number;
     const store = this.store;
@@ -116,8 +119,11 @@ export class HostOrder {
     const b = this.order[c] as number;
     const last = this.order.length - 1;
     if ((c > 0 && newKey <= (this.lastKeys[c - 1] as number)) || (c < last && newKey >= (this.store[(this.order[c + 1] as number) * BLOCK] as number))) {
+      const emptied = this.lengths[b] === 1;
       this.removeAt(c, slot);
-      this.insert(newKey, mem, cpu);
+      // Keys before the old one's chunk are smaller, keys after it larger: search one side only.
+      if (newKey > oldKey) this.insert(newKey, mem, cpu, emptied ? c : c + 1);
+      else this.insert(newKey, mem, cpu, 0, Math.min(c + 1, this.order.length));
       return;
     }
     const store = this.store;
