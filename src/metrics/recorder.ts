@@ -6,12 +6,13 @@ import type { PlacementFailureReason } from '../placement/types.js';
 import type { SchedulerListener } from '../scheduler/listener.js';
 import { GrowableFloat64Array } from './growableArray.js';
 import { JobStats, ServiceStats } from './serviceStats.js';
+import { WaitSamples } from './waitSamples.js';
 
 /** Counts and integrals gathered while the simulation runs (observer of cluster and schedulers). */
 export class Recorder implements ClusterObserver, SchedulerListener, SpotInterruptionListener {
   readonly services: ServiceStats[];
   readonly jobs: JobStats[];
-  readonly waits: GrowableFloat64Array[];
+  readonly waits: WaitSamples[];
   readonly cpuReservationSamples = new GrowableFloat64Array();
   readonly memReservationSamples = new GrowableFloat64Array();
   readonly instancesInUseSamples = new GrowableFloat64Array();
@@ -24,7 +25,7 @@ export class Recorder implements ClusterObserver, SchedulerListener, SpotInterru
   constructor(services: number, jobs: number) {
     this.services = Array.from({ length: services }, () => new ServiceStats());
     this.jobs = Array.from({ length: jobs }, () => new JobStats());
-    this.waits = Array.from({ length: jobs }, () => new GrowableFloat64Array());
+    this.waits = Array.from({ length: jobs }, () => new WaitSamples());
     this.scalingActions = Array.from({ length: services }, () => new Map<string, number>());
     this.scalingBlocked = new Array<number>(services).fill(0);
   }
@@ -67,7 +68,7 @@ export class Recorder implements ClusterObserver, SchedulerListener, SpotInterru
 
   jobPlaced(task: Task): void {
     (this.jobs[task.owner] as JobStats).queued--;
-    (this.waits[task.owner] as GrowableFloat64Array).push(task.placedAt - task.createdAt);
+    (this.waits[task.owner] as WaitSamples).push(task.placedAt - task.createdAt);
   }
 
   taskPlaced(task: Task): void {

@@ -173,8 +173,8 @@ export function buildSummary(input: SummaryInput) {
     }),
     jobs: model.jobs.map((spec) => {
       const j = recorder.jobs[spec.index];
-      const waits = recorder.waits[spec.index]?.sorted() ?? new Float64Array();
-      if (j === undefined) throw new Error(`no stats for job ${spec.name}`);
+      const waits = recorder.waits[spec.index]?.statistics();
+      if (j === undefined || waits === undefined) throw new Error(`no stats for job ${spec.name}`);
       return {
         name: spec.name,
         runTaskCalls: j.arrivals,
@@ -185,12 +185,12 @@ export function buildSummary(input: SummaryInput) {
         pendingAtEnd: j.pending,
         stillQueued: j.queued,
         waitSeconds: {
-          placed: waits.length,
-          mean: seconds(mean(waits)),
-          p50: seconds(quantile(waits, 0.5)),
-          p95: seconds(quantile(waits, 0.95)),
-          p99: seconds(quantile(waits, 0.99)),
-          max: seconds(waits.length > 0 ? (waits[waits.length - 1] as number) : 0),
+          placed: waits.placed,
+          mean: seconds(waits.mean),
+          p50: seconds(waits.p50),
+          p95: seconds(waits.p95),
+          p99: seconds(waits.p99),
+          max: seconds(waits.max),
         },
         placementFailures: failures(j.failures),
         spot: { interrupted: j.interrupted, runSecondsLost: seconds(j.runMsLost) },
