@@ -156,7 +156,7 @@ export class HostOrder {
     if (b !== undefined) {
       const base = b * BLOCK;
       const end = base + (this.lengths[b] as number);
-      const slot = lowerBound(this.store, key, base, end);
+      const slot = scanTo(this.store, key, base, end);
       if (slot < end && this.store[slot] === key) {
         this.foundChunk = c;
         return slot;
@@ -205,7 +205,7 @@ export class HostOrder {
     const b = this.order[c];
     if (b === undefined) return;
     const base = b * BLOCK;
-    this.cursorPos = lowerBound(this.store, key, base, base + (this.lengths[b] as number)) - base;
+    this.cursorPos = scanTo(this.store, key, base, base + (this.lengths[b] as number)) - base;
   }
 
   /**
@@ -337,6 +337,16 @@ export class HostOrder {
     if ((this.maxMem[b] as number) > (this.superMem[s] as number)) this.superMem[s] = this.maxMem[b] as number;
     if ((this.maxCpu[b] as number) > (this.superCpu[s] as number)) this.superCpu[s] = this.maxCpu[b] as number;
   }
+}
+
+/**
+ * The first slot in [from, to) of a chunk whose key is >= `key` (`to` when none is). A chunk holds at
+ * most 2 × CHUNK keys: a forward scan has one unpredictable branch where a binary search has several.
+ */
+function scanTo(store: Float64Array, key: number, from: number, to: number): number {
+  let p = from;
+  while (p < to && (store[p] as number) < key) p++;
+  return p;
 }
 
 function grow<T extends Int32Array | Float64Array>(target: T, source: T): T {

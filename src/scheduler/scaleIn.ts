@@ -36,7 +36,7 @@ export function chooseTaskToStop(
 export class StopChooser {
   private readonly tasks: Task[] = [];
   /** The candidates' ids, ascending (positionOf searches them without touching the tasks). */
-  private readonly ids: Float64Array;
+  private readonly ids: number[];
   private readonly alive: Uint8Array;
   /** Candidates not yet RUNNING when the chooser was made (they go first). */
   private readonly wasNotRunning: Uint8Array;
@@ -73,8 +73,7 @@ export class StopChooser {
       this.tasks.push(t);
     }
     if (!sorted) this.tasks.sort((a, b) => a.id - b.id);
-    this.ids = new Float64Array(this.tasks.length);
-    for (let i = 0; i < this.tasks.length; i++) this.ids[i] = (this.tasks[i] as Task).id;
+    this.ids = this.tasks.map((t) => t.id);
     this.alive = new Uint8Array(this.tasks.length).fill(1);
     this.wasNotRunning = new Uint8Array(this.tasks.length);
     this.left = this.tasks.length;
