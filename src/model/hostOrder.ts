@@ -1,4 +1,3 @@
-import { lowerBound } from '../engine/sortedSearch.js';
 
 /**
  * A sorted list of hosts (by a numeric key that ends in the host index) that knows, per chunk, upper
@@ -82,7 +81,7 @@ export class HostOrder {
       this.superCpu[0] = cpu;
       return;
     }
-    let c = lowerBound(this.lastKeys, key, from, to);
+    let c = chunkFor(this.lastKeys, key, from, to);
     if (c === this.order.length) c--;
     const b = this.order[c] as number;
     const store = this.store;
@@ -151,7 +150,7 @@ export class HostOrder {
 
   /** The store slot holding `key`, with its chunk's position left in `foundChunk`; throws when absent. */
   private find(key: number): number {
-    const c = lowerBound(this.lastKeys, key);
+    const c = chunkFor(this.lastKeys, key, 0, this.lastKeys.length);
     const b = this.order[c];
     if (b !== undefined) {
       const base = b * BLOCK;
@@ -189,7 +188,7 @@ export class HostOrder {
 
   /** The free amounts of an existing key changed (lists ordered by host index): raise the bounds. */
   update(key: number, mem: number, cpu: number): void {
-    const c = lowerBound(this.lastKeys, key);
+    const c = chunkFor(this.lastKeys, key, 0, this.lastKeys.length);
     const b = this.order[c];
     if (b === undefined) throw new Error(`host order: key ${key} not present`);
     if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
@@ -199,7 +198,7 @@ export class HostOrder {
 
   /** Places the cursor at the first key >= `key`. */
   seek(key: number): void {
-    const c = lowerBound(this.lastKeys, key);
+    const c = chunkFor(this.lastKeys, key, 0, this.lastKeys.length);
     this.cursorChunk = c;
     this.cursorPos = 0;
     const b = this.order[c];
@@ -337,6 +336,22 @@ export class HostOrder {
     if ((this.maxMem[b] as number) > (this.superMem[s] as number)) this.superMem[s] = this.maxMem[b] as number;
     if ((this.maxCpu[b] as number) > (this.superCpu[s] as number)) this.superCpu[s] = this.maxCpu[b] as number;
   }
+}
+
+/**
+ * The first chunk position in [from, to) whose last key is >= `key` (`to` when none is): halving while
+ * more than 16 positions are left, then a forward scan (fewer unpredictable branches than halving to one).
+ */
+function chunkFor(lastKeys: readonly number[], key: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (hi - lo > 16) {
+    const mid = (lo + hi) >>> 1;
+    if ((lastKeys[mid] as number) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  while (lo < hi && (lastKeys[lo] as number) < key) lo++;
+  return lo;
 }
 
 /**
