@@ -74,12 +74,6 @@ export class KeyTable {
     this.count++;
   }
 
-  /** Removes `key` if present. */
-  delete(key: number): void {
-    const entry = this.find(key);
-    if (entry >= 0) this.remove(entry);
-  }
-
   /** Removes the entry `find` returned. */
   remove(entry: number): void {
     const f64 = this.f64;
