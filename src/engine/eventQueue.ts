@@ -157,11 +157,8 @@ export class EventQueue {
     this.f64 = new Float64Array(records);
     this.i32 = new Int32Array(records);
     this.capacity = n;
-    this.freeSlots = grown(new Int32Array(n), this.freeSlots);
+    const freeSlots = new Int32Array(n);
+    freeSlots.set(this.freeSlots);
+    this.freeSlots = freeSlots;
   }
-}
-
-function grown<T extends Int32Array>(target: T, source: T): T {
-  target.set(source as never);
-  return target;
 }

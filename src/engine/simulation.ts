@@ -3,8 +3,9 @@ import type { SimTime } from './time.js';
 
 /**
  * The discrete-event core. It knows nothing of ECS: components register event kinds (a name, a phase
- * and a handler taking one int32 payload, typically an index) and schedule them. Events run in (time, phase, sequence)
- * order; the phase of a kind fixes what happens first when several events share an instant.
+ * and a handler taking one int32 payload, typically an index) and schedule them. Events run in
+ * (time, phase, sequence) order; the phase of a kind fixes what happens first when several events
+ * share an instant.
  */
 export type Handler = (payload: number) => void;
 export type EventKind = number;

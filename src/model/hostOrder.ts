@@ -1,4 +1,3 @@
-
 /**
  * A sorted list of hosts (by a numeric key that ends in the host index) that knows, per chunk, upper
  * bounds of its hosts' free memory and CPU. A search for "the first host at or after key k with at least
@@ -150,7 +149,7 @@ export class HostOrder {
 
   /** The store slot holding `key`, with its chunk's position left in `foundChunk`; throws when absent. */
   private find(key: number): number {
-    const c = chunkFor(this.lastKeys, key, 0, this.lastKeys.length);
+    const c = chunkFor(this.lastKeys, key);
     const b = this.order[c];
     if (b !== undefined) {
       const base = b * BLOCK;
@@ -188,7 +187,7 @@ export class HostOrder {
 
   /** The free amounts of an existing key changed (lists ordered by host index): raise the bounds. */
   update(key: number, mem: number, cpu: number): void {
-    const c = chunkFor(this.lastKeys, key, 0, this.lastKeys.length);
+    const c = chunkFor(this.lastKeys, key);
     const b = this.order[c];
     if (b === undefined) throw new Error(`host order: key ${key} not present`);
     if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
@@ -198,7 +197,7 @@ export class HostOrder {
 
   /** Places the cursor at the first key >= `key`. */
   seek(key: number): void {
-    const c = chunkFor(this.lastKeys, key, 0, this.lastKeys.length);
+    const c = chunkFor(this.lastKeys, key);
     this.cursorChunk = c;
     this.cursorPos = 0;
     const b = this.order[c];
@@ -342,7 +341,7 @@ export class HostOrder {
  * The first chunk position in [from, to) whose last key is >= `key` (`to` when none is): halving while
  * more than 16 positions are left, then a forward scan (fewer unpredictable branches than halving to one).
  */
-function chunkFor(lastKeys: readonly number[], key: number, from: number, to: number): number {
+function chunkFor(lastKeys: readonly number[], key: number, from = 0, to = lastKeys.length): number {
   let lo = from;
   let hi = to;
   while (hi - lo > 16) {
