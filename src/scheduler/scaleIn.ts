@@ -25,13 +25,22 @@ export function chooseTaskToStop(
   return new StopChooser(tasks, strategies, group, view, rng).next();
 }
 
+/** Options of a StopChooser: which of the tasks are candidates, and whether to use the spread index. */
+export interface StopChooserOptions {
+  /** Candidates among the tasks (besides being placed and not yet STOPPING); all by default. */
+  readonly include?: (task: Task) => boolean;
+  /** false: always the scan (the reference the index is tested against). */
+  readonly indexed?: boolean;
+}
+
 /**
  * Several choices in a row, each equal to chooseTaskToStop over the tasks left: candidates are sorted
  * by id once, binpack and instance keys are read live, and attribute counts are cached per value and
  * refreshed for the values of each stopped task. Spread-only chains (ECS's default among them) use a
  * bucketed index (spreadStopIndex.ts, about O(log n) per choice); other chains scan the tasks, O(n) per
  * choice without allocation. Call `stopped(task)` on every chooser of the group after any of its tasks
- * was stopped (or sent to STOPPING).
+ * was stopped (or sent to STOPPING), or `stoppedElsewhere(task)` when it ran on another provider's
+ * instance.
  */
 export class StopChooser {
   private readonly tasks: Task[] = [];
@@ -60,14 +69,14 @@ export class StopChooser {
     private readonly group: number,
     private readonly view: PlacementView,
     private readonly rng: Random,
-    /** false: always the scan (the reference the index is tested against). */
-    indexed = true,
+    options: StopChooserOptions = {},
   ) {
+    const include = options.include;
     // A service's task set iterates in creation order, i.e. by id: sort only when it does not.
     let sorted = true;
     let lastId = -1;
     for (const t of tasks) {
-      if (t.state >= TaskState.Stopping || t.host === undefined) continue;
+      if (t.state >= TaskState.Stopping || t.host === undefined || (include !== undefined && !include(t))) continue;
       if (t.id < lastId) sorted = false;
       lastId = t.id;
       this.tasks.push(t);
@@ -123,7 +132,7 @@ export class StopChooser {
       this.counts[k] = counts;
     }
     this.best = new Float64Array(this.keyed.length);
-    this.fast = indexed ? this.spreadIndex() : undefined;
+    this.fast = options.indexed !== false ? this.spreadIndex() : undefined;
     const top = this.keyed[0];
     const counts = this.counts[0] as number[] | undefined;
     this.valueKey = top?.type === 'spread' && top.field === 'attribute' ? (v) => (counts as number[])[v] as number : () => 0;
@@ -139,7 +148,7 @@ export class StopChooser {
     if (rest.length > 1 || (rest.length === 1 && !isInstance(rest[0]))) return undefined;
     const values = attribute ? (this.values[0] as string[]).length : 1;
     const valueOf = attribute ? (this.valueIds[0] as Int32Array) : new Int32Array(this.tasks.length);
-    return new SpreadStopIndex(this.tasks, valueOf, values, this.group, rest.length === 1, (task) => this.positionOf(task));
+    return new SpreadStopIndex(this.tasks, valueOf, values, this.group, rest.length === 1);
   }
 
   /** The task's position among the candidates (sorted by id), or -1 when it is not one. */
@@ -220,6 +229,19 @@ export class StopChooser {
     const candidate = i >= 0 && this.alive[i] === 1 ? i : -1;
     if (candidate >= 0) this.retire(candidate);
     this.fast?.stopped(host, candidate);
+    this.refreshCounts(host, i);
+  }
+
+  /**
+   * A task of the group stopped on a host where this chooser has no candidates (another capacity
+   * provider's instance): only the attribute counts change.
+   */
+  stoppedElsewhere(task: Task): void {
+    if (task.host !== undefined) this.refreshCounts(task.host, -1);
+  }
+
+  /** Re-reads the group counts of the host's attribute values (`i`: the stopped task's position, or -1). */
+  private refreshCounts(host: Host, i: number): void {
     for (let k = 0; k < this.keyed.length; k++) {
       const strategy = this.keyed[k] as StrategySpec;
       if (strategy.type !== 'spread' || strategy.field !== 'attribute') continue;

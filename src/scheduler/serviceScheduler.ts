@@ -5,7 +5,7 @@ import { HostStatus, type Host } from '../model/host.js';
 import type { ServiceSpec, TaskDefinitionSpec } from '../model/specs.js';
 import type { DeploymentRecord } from './deployment.js';
 import { ServiceRollouts } from './serviceRollouts.js';
-import { canRetireDraining, createServiceState, scaleInPool, waitingFor, type ServiceState } from './serviceState.js';
+import { addTask, canRetireDraining, createServiceState, removeTask, scaleInPool, waitingFor, type ServiceState } from './serviceState.js';
 import { OwnerKind, TaskState, type Task } from '../model/task.js';
 import { diagnoseFailure } from '../placement/diagnose.js';
 import { firstFailingStage } from '../placement/feasibility.js';
@@ -194,7 +194,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
 
   /** The task no longer counts toward the service (it is STOPPING, or chosen to stop). */
   forget(s: ServiceState, task: Task, wasRunning = task.state === TaskState.Running): boolean {
-    if (!s.tasks.delete(task)) return false;
+    if (!removeTask(s, task)) return false;
     if (wasRunning) s.running--;
     s.draining.delete(task);
     s.strategy?.remove(task.provider);
@@ -249,15 +249,15 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     // One chooser per provider pool (draining tasks left out) makes the same choices as one
     // chooseTaskToStop per task, in one pass per choice.
     const choosers = new Map<number, StopChooser>();
-    const poolOf = () => (s.draining.size > 0 ? [...scaleInPool(s)].filter((t) => !s.draining.has(t)) : scaleInPool(s));
     while (s.tasks.size - s.draining.size > s.desired) {
       let victim: Task | undefined;
-      if (s.fargate) victim = chooseFargateTaskToStop(poolOf(), s.scaleInStream);
+      if (s.fargate) victim = chooseFargateTaskToStop([...scaleInPool(s)].filter((t) => !s.draining.has(t)), s.scaleInStream);
       else {
         const provider = s.strategy?.toShrink() ?? -1;
         let chooser = choosers.get(provider);
         if (chooser === undefined) {
-          chooser = new StopChooser(poolOf(), s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream);
+          const include = s.draining.size > 0 ? (t: Task) => !s.draining.has(t) : undefined;
+          chooser = new StopChooser(scaleInPool(s, provider), s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream, { include });
           choosers.set(provider, chooser);
         }
         victim = chooser.next();
@@ -265,7 +265,12 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       if (victim === undefined) break;
       this.forget(s, victim);
       this.lifecycle.deregisterThenStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`, s.spec.deregistrationMs);
-      for (const c of choosers.values()) c.stopped(victim);
+      // An Auto Scaling group provider places only on its own group's instances: the other pools
+      // have no candidates on the victim's instance, only its attribute counts changed for them.
+      for (const [provider, c] of choosers) {
+        if (provider < 0 || provider === victim.provider) c.stopped(victim);
+        else c.stoppedElsewhere(victim);
+      }
     }
   }
 
@@ -320,7 +325,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   private newTask(s: ServiceState, provider: CapacityProviderSpec | undefined): Task {
     const task = this.cluster.createTask(OwnerKind.Service, s.spec.index, s.workload.request.group, s.taskDefinition, this.sim.now);
     if (provider !== undefined) s.strategy?.assign(task, provider);
-    s.tasks.add(task);
+    addTask(s, task);
     return task;
   }
 

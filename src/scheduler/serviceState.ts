@@ -21,6 +21,8 @@ export interface ServiceState {
   retryAt: number;
   /** Tasks not yet STOPPING. */
   readonly tasks: Set<Task>;
+  /** Of `tasks`, those of each capacity provider (by provider index; with a strategy only). */
+  readonly byProvider: Set<Task>[];
   /** Those of them on DRAINING instances, still RUNNING: replaced within minimumHealthyPercent/maximumPercent. */
   readonly draining: Set<Task>;
   /** Of `tasks`, those RUNNING. */
@@ -50,6 +52,7 @@ export function createServiceState(spec: ServiceSpec, workload: Workload, launch
     failedAt: -1,
     retryAt: -1,
     tasks: new Set(),
+    byProvider: [],
     draining: new Set(),
     running: 0,
     taskDefinition: spec.taskDefinition,
@@ -64,11 +67,31 @@ export function createServiceState(spec: ServiceSpec, workload: Workload, launch
   };
 }
 
-/** Tasks on one provider (the scale-in choice is made among them), or all tasks without a strategy. */
-export function scaleInPool(s: ServiceState): Iterable<Task> {
-  const provider = s.strategy?.toShrink() ?? -1;
-  if (provider < 0) return s.tasks;
-  return [...s.tasks].filter((t) => t.provider === provider);
+/** Tasks on one provider (the scale-in choice is made among them), or all tasks without a strategy (-1). */
+export function scaleInPool(s: ServiceState, provider = s.strategy?.toShrink() ?? -1): ReadonlySet<Task> {
+  return provider < 0 ? s.tasks : (s.byProvider[provider] ?? NO_TASKS);
+}
+
+const NO_TASKS: ReadonlySet<Task> = new Set();
+
+/** Adds a new task to the service's sets. */
+export function addTask(s: ServiceState, task: Task): void {
+  s.tasks.add(task);
+  if (task.provider < 0) return;
+  let pool = s.byProvider[task.provider];
+  if (pool === undefined) {
+    while (s.byProvider.length < task.provider) s.byProvider.push(new Set());
+    pool = new Set();
+    s.byProvider[task.provider] = pool;
+  }
+  pool.add(task);
+}
+
+/** Removes a task from the service's sets; false when it was not one of them. */
+export function removeTask(s: ServiceState, task: Task): boolean {
+  if (!s.tasks.delete(task)) return false;
+  if (task.provider >= 0) s.byProvider[task.provider]?.delete(task);
+  return true;
 }
 
 /** Whether a draining task can stop now: RUNNING tasks would stay at or above ceil(desired × minimumHealthyPercent). */

@@ -11,7 +11,8 @@ import { TaskState, type Task } from '../model/task.js';
  * RUNNING first, as the scan prefers them), attribute value and their instance's task count of the
  * group. A choice takes the values with the largest count, the largest instance count among them, and
  * draws the pick-th task by id across those buckets. Stopping a task moves the other candidates on its
- * instance down one bucket; instance counts only fall while a chooser lives, so each bucket list's
+ * instance (found through a per-instance list of candidates, without touching the tasks) down one
+ * bucket; instance counts only fall while a chooser lives, so each bucket list's
  * highest non-empty count is found by walking down.
  */
 const NOT_RUNNING = 0;
@@ -28,18 +29,20 @@ export class SpreadStopIndex {
   private readonly countOf: Int32Array;
   /** Whether each position is still a candidate here. */
   private readonly present: Uint8Array;
+  /** Candidates per instance: host index → first position, and each position's next on its instance (-1: none). */
+  private readonly firstOnHost = new Map<number, number>();
+  private readonly nextOnHost: Int32Array;
 
   constructor(
-    private readonly tasks: readonly Task[],
+    tasks: readonly Task[],
     /** Attribute value id per position (all 0 without an attribute level). */
     private readonly valueOf: Int32Array,
     values: number,
     private readonly group: number,
     private readonly byInstance: boolean,
-    /** A task's candidate position, or -1 (how a stop finds the candidates left on its instance). */
-    private readonly positionOf: (task: Task) => number,
   ) {
     this.poolOf = new Uint8Array(tasks.length);
+    this.nextOnHost = new Int32Array(tasks.length);
     this.countOf = new Int32Array(tasks.length);
     this.present = new Uint8Array(tasks.length).fill(1);
     for (let pool = 0; pool < 2; pool++) {
@@ -52,7 +55,12 @@ export class SpreadStopIndex {
     for (let i = 0; i < tasks.length; i++) {
       const task = tasks[i] as Task;
       const pool = task.state < TaskState.Running ? NOT_RUNNING : RUNNING;
-      const count = this.instanceCount(task.host as Host);
+      const host = task.host as Host;
+      const count = this.instanceCount(host);
+      if (byInstance) {
+        this.nextOnHost[i] = this.firstOnHost.get(host.index) ?? -1;
+        this.firstOnHost.set(host.index, i);
+      }
       this.poolOf[i] = pool;
       this.countOf[i] = count;
       this.insert(pool, valueOf[i] as number, count, i);
@@ -135,10 +143,8 @@ export class SpreadStopIndex {
     if (candidate >= 0) this.take(candidate);
     if (!this.byInstance) return;
     const count = this.instanceCount(host);
-    for (let t = host.firstTask; t !== undefined; t = t.nextOnHost) {
-      if (t.group !== this.group) continue;
-      const i = this.positionOf(t);
-      if (i < 0 || this.present[i] === 0 || this.countOf[i] === count) continue;
+    for (let i = this.firstOnHost.get(host.index) ?? -1; i >= 0; i = this.nextOnHost[i] as number) {
+      if (this.present[i] === 0 || this.countOf[i] === count) continue;
       this.remove(i);
       this.countOf[i] = count;
       this.insert(this.poolOf[i] as number, this.valueOf[i] as number, count, i);

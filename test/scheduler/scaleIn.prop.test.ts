@@ -49,8 +49,8 @@ describe('scale-in: the bucketed index chooses exactly what the scan over every 
               tasks.push(t);
             }
           }
-          const indexed = new StopChooser(tasks, chain, group, cluster, createStream(seed, 's'), true);
-          const scan = new StopChooser(tasks, chain, group, cluster, createStream(seed, 's'), false);
+          const indexed = new StopChooser(tasks, chain, group, cluster, createStream(seed, 's'), { indexed: true });
+          const scan = new StopChooser(tasks, chain, group, cluster, createStream(seed, 's'), { indexed: false });
           for (let k = 0; k < stops; k++) {
             const a = indexed.next();
             const b = scan.next();
