@@ -305,7 +305,4 @@ export class ClusterState {
   groupCountByAttribute(group: number, attribute: string, value: string): number {
     return this.groups.countByAttribute(group, attribute, value);
   }
-
-
 }
-

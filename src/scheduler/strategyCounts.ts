@@ -39,7 +39,6 @@ export class StrategyCounts {
     const i = this.itemOf.get(provider);
     if (i !== undefined) this.counts[i]--;
   }
-
 }
 
 /** Where an EC2 placement looks: the provider's own instances, or (EC2 launch type) all of them. */
