@@ -107,6 +107,15 @@ export class AutoScalingGroups implements SpotUnitOwner {
     return true;
   }
 
+  /**
+   * Whether a task just placed on or stopped from the host can have changed isEmpty(): only when the
+   * host holds at most one task more than there are DAEMON services (before the placement, or after
+   * the stop, it held no more than that).
+   */
+  emptinessMayHaveChanged(host: Host): boolean {
+    return host.taskCount <= this.daemonServices + 1;
+  }
+
   /** Registers the groups' Spot pools with the market. Call before market.start(). */
   attachSpotMarket(market: SpotMarket): void {
     this.spotPools.attach(market, this.groups.map((g) => g.spec), this);

@@ -96,11 +96,11 @@ export class ClusterAutoScaling implements ClusterObserver {
   }
 
   taskPlaced(task: Task): void {
-    if (task.host !== undefined) this.touch(task.host);
+    if (task.host !== undefined && this.groups.emptinessMayHaveChanged(task.host)) this.touch(task.host);
   }
 
   taskStopped(task: Task): void {
-    if (task.host !== undefined) this.touch(task.host);
+    if (task.host !== undefined && this.groups.emptinessMayHaveChanged(task.host)) this.touch(task.host);
   }
 
   hostRegistered(host: Host): void {
