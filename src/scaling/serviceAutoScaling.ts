@@ -41,10 +41,14 @@ interface TargetState {
 
 interface TrackingState {
   readonly spec: TargetTrackingPolicySpec;
+  readonly canScaleIn: boolean;
   readonly history: (number | undefined)[];
   direction: 'out' | 'in' | 'none';
   capacity: number | undefined;
-  reason: string;
+  /** Why it proposes what it does: the reason text is built only when the proposal is acted on. */
+  cause: 'zero' | 'high' | 'low' | 'none';
+  /** The datapoint behind the proposal. */
+  value: number;
 }
 
 interface AlarmState {
@@ -76,7 +80,7 @@ export class ServiceAutoScaling implements DatapointListener {
   ) {
     for (const t of spec.targets) this.targets[t.service] = { spec: t, min: t.minCapacity, max: t.maxCapacity, lastScaleIn: -Infinity, tracking: [] };
     for (const p of spec.policies) {
-      if (p.kind === 'targetTracking') this.targets[p.service]?.tracking.push({ spec: p, history: [], direction: 'none', capacity: undefined, reason: '' });
+      if (p.kind === 'targetTracking') this.targets[p.service]?.tracking.push({ spec: p, canScaleIn: !p.disableScaleIn, history: [], direction: 'none', capacity: undefined, cause: 'none', value: 0 });
     }
     this.steps = spec.policies.map((p) => (p.kind === 'step' ? { spec: p, cooldownUntil: -Infinity, lastOutDelta: 0 } : undefined));
     this.alarms = spec.alarms.map((a) => ({ spec: a, history: [] }));
@@ -109,13 +113,13 @@ export class ServiceAutoScaling implements DatapointListener {
       }
       if (touched) this.applyTracking(target, now);
     }
-    this.alarms.forEach((a) => {
-      if (a.spec.service !== service || a.spec.metric !== metric || a.spec.periodMs !== periodMs) return;
+    for (const a of this.alarms) {
+      if (a.spec.service !== service || a.spec.metric !== metric || a.spec.periodMs !== periodMs) continue;
       a.history.push(stats === undefined ? undefined : stats[STAT_KEYS[a.spec.statistic]]);
       if (a.history.length > a.spec.evaluationPeriods) a.history.shift();
       const state = evaluateAlarm(a.history, a.spec.evaluationPeriods, a.spec.datapointsToAlarm, a.spec.threshold, a.spec.comparison, a.spec.treatMissingData);
       if (state === 'ALARM') for (const p of a.spec.policies) this.runStep(a, p, now);
-    });
+    }
   }
 
   private track(p: TrackingState, value: number | undefined, service: number): void {
@@ -129,30 +133,46 @@ export class ServiceAutoScaling implements DatapointListener {
     const running = this.services.runningCount(service);
     p.direction = 'none';
     p.capacity = undefined;
+    p.cause = 'none';
     if (value === undefined) return;
+    p.value = value;
     if (running === 0 && value > 0 && this.services.desiredCount(service) === 0) {
       // From zero: one datapoint showing demand, then the minimum step out.
       p.direction = 'out';
       p.capacity = 1;
-      p.reason = `scale out from zero (${fmt(value)})`;
+      p.cause = 'zero';
       return;
     }
     if (high === 'ALARM') {
       p.direction = 'out';
       p.capacity = trackedCapacity(running, value, target);
-      p.reason = `AlarmHigh ${this.spec.scaleOutDatapoints}/${this.spec.scaleOutDatapoints} > ${fmt(target)} (${fmt(value)})`;
+      p.cause = 'high';
     } else if (low === 'ALARM' && !p.spec.disableScaleIn) {
       p.direction = 'in';
       p.capacity = trackedCapacity(running, value, target);
-      p.reason = `AlarmLow ${this.spec.scaleInDatapoints}/${this.spec.scaleInDatapoints} < ${fmt(lowThreshold)} (${fmt(value)})`;
+      p.cause = 'low';
+    }
+  }
+
+  /** The scaling.csv reason of a tracking policy's proposal ("AlarmHigh 3/3 > 50 (62.5)" …). */
+  private reasonOf(p: TrackingState): string {
+    const value = fmt(p.value);
+    switch (p.cause) {
+      case 'zero':
+        return `scale out from zero (${value})`;
+      case 'high':
+        return `AlarmHigh ${this.spec.scaleOutDatapoints}/${this.spec.scaleOutDatapoints} > ${fmt(p.spec.targetValue)} (${value})`;
+      case 'low':
+        return `AlarmLow ${this.spec.scaleInDatapoints}/${this.spec.scaleInDatapoints} < ${fmt(this.spec.scaleInFactor * p.spec.targetValue)} (${value})`;
+      case 'none':
+        return '';
     }
   }
 
   private applyTracking(target: TargetState, now: number): void {
     const service = target.spec.service;
     const current = this.services.desiredCount(service);
-    const proposals = target.tracking.map((p) => ({ capacity: p.capacity, direction: p.direction, canScaleIn: !p.spec.disableScaleIn }));
-    const wanted = combineProposals(proposals, current);
+    const wanted = combineProposals(target.tracking, current);
     if (wanted === undefined) return;
     const out = wanted > current;
     // The policy whose proposal won (combineProposals returns the largest capacity of the winning direction).
@@ -161,18 +181,19 @@ export class ServiceAutoScaling implements DatapointListener {
       if (target.spec.scaleOutSuspended) return this.listener.scalingActivity(now, service, lead.spec.name, current, current, 'scale-out suspended');
       const to = clamp(target, wanted);
       if (to <= current) return;
-      this.set(target, lead.spec.name, current, to, lead.reason, now);
+      this.set(target, lead.spec.name, current, to, this.reasonOf(lead), now);
       target.lastScaleIn = -Infinity;
       return;
     }
     if (target.spec.scaleInSuspended || current <= target.min || this.services.deploying(service)) return;
-    const cooldown = Math.max(...target.tracking.filter((p) => !p.spec.disableScaleIn).map((p) => p.spec.scaleInCooldownMs));
+    let cooldown = -Infinity;
+    for (const p of target.tracking) if (p.canScaleIn && p.spec.scaleInCooldownMs > cooldown) cooldown = p.spec.scaleInCooldownMs;
     if (now < target.lastScaleIn + cooldown) {
       return this.listener.scalingActivity(now, service, lead.spec.name, current, current, `cooldown blocked (scale-in until ${((target.lastScaleIn + cooldown) / 1000).toFixed(0)} s)`);
     }
     const to = Math.min(current, clamp(target, wanted));
     if (to < current) {
-      this.set(target, lead.spec.name, current, to, lead.reason, now);
+      this.set(target, lead.spec.name, current, to, this.reasonOf(lead), now);
       target.lastScaleIn = now;
     }
   }

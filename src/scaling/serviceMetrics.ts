@@ -28,6 +28,7 @@ export interface DatapointStats {
 }
 
 export interface DatapointListener {
+  /** `stats` is reused for the next datapoint: read it during the call, do not keep it. */
   datapoint(service: number, metric: ServiceMetric, periodMs: number, stats: DatapointStats | undefined, now: number): void;
 }
 
@@ -38,6 +39,7 @@ class Accumulator {
   min = Infinity;
   max = -Infinity;
   count = 0;
+  private readonly stats: { -readonly [K in keyof DatapointStats]: DatapointStats[K] } = { average: 0, minimum: 0, maximum: 0, sum: 0, sampleCount: 0 };
 
   add(value: number): void {
     this.sum += value;
@@ -46,8 +48,18 @@ class Accumulator {
     this.count++;
   }
 
+  /** The period's statistics (in an object reused by the next take), then a fresh period. */
   take(): DatapointStats | undefined {
-    const out = this.count === 0 ? undefined : { average: this.sum / this.count, minimum: this.min, maximum: this.max, sum: this.sum, sampleCount: this.count };
+    let out: DatapointStats | undefined;
+    if (this.count > 0) {
+      const stats = this.stats;
+      stats.average = this.sum / this.count;
+      stats.minimum = this.min;
+      stats.maximum = this.max;
+      stats.sum = this.sum;
+      stats.sampleCount = this.count;
+      out = stats;
+    }
     this.sum = 0;
     this.min = Infinity;
     this.max = -Infinity;

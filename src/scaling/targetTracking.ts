@@ -14,10 +14,15 @@ export function trackedCapacity(running: number, metric: number, target: number)
  * policy's proposal (undefined: no alarm), `canScaleIn` whether it may scale in.
  */
 export function combineProposals(proposals: readonly { readonly capacity: number | undefined; readonly direction: 'out' | 'in' | 'none'; readonly canScaleIn: boolean }[], current: number): number | undefined {
-  const outs = proposals.filter((p) => p.direction === 'out' && p.capacity !== undefined && p.capacity > current);
-  if (outs.length > 0) return Math.max(...outs.map((p) => p.capacity as number));
-  const voters = proposals.filter((p) => p.canScaleIn);
-  if (voters.length === 0 || voters.some((p) => p.direction !== 'in' || p.capacity === undefined)) return undefined;
-  const capacity = Math.max(...voters.map((p) => p.capacity as number));
-  return capacity < current ? capacity : undefined;
+  // Loops rather than filter/map: this runs on every datapoint of every tracked service.
+  let out = -Infinity;
+  for (const p of proposals) if (p.direction === 'out' && p.capacity !== undefined && p.capacity > current && p.capacity > out) out = p.capacity;
+  if (out !== -Infinity) return out;
+  let capacity = -Infinity;
+  for (const p of proposals) {
+    if (!p.canScaleIn) continue;
+    if (p.direction !== 'in' || p.capacity === undefined) return undefined;
+    if (p.capacity > capacity) capacity = p.capacity;
+  }
+  return capacity !== -Infinity && capacity < current ? capacity : undefined;
 }
