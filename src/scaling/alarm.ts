@@ -31,10 +31,10 @@ export function evaluateAlarm(
   treatMissingData: 'missing' | 'notBreaching' | 'breaching' | 'ignore' = 'missing',
 ): AlarmState {
   if (datapoints.length < evaluationPeriods) return 'INSUFFICIENT_DATA';
-  const window = datapoints.slice(datapoints.length - evaluationPeriods);
   let breaching = 0;
   let present = 0;
-  for (const v of window) {
+  for (let i = datapoints.length - evaluationPeriods; i < datapoints.length; i++) {
+    const v = datapoints[i];
     if (v === undefined) {
       if (treatMissingData === 'breaching') breaching++;
       continue;
