@@ -1,10 +1,11 @@
-import { HostOrder, type FreeTable } from './hostOrder.js';
+import type { FreeTable } from './hostOrder.js';
+import { IndexOrder } from './indexOrder.js';
 
 /**
  * Per task group and partition, for spread(instanceId), which looks for the lowest-index usable host
  * without a task of the group: every host of the partition below `prefix` holds one, except the
- * holes. Holes sit in their own host order (by index, with free-resource maxima), so hosts without
- * room are skipped a chunk at a time. A group's last task leaving a host below the prefix, or a host
+ * holes. Holes sit in their own index order (with free-resource maxima), so hosts without room are
+ * skipped a block at a time. A group's last task leaving a host below the prefix, or a host
  * joining below it, opens a hole; the group arriving on it, or the host leaving, closes it.
  */
 export interface HoleRegistry {
@@ -17,22 +18,20 @@ export interface HoleRegistry {
 
 export class GroupScan {
   prefix = 0;
-  readonly holes: HostOrder;
-  private readonly members = new Set<number>();
+  readonly holes: IndexOrder;
 
   constructor(free: FreeTable, private readonly registry: HoleRegistry) {
-    this.holes = new HostOrder(free);
+    this.holes = new IndexOrder(free);
   }
 
   open(index: number, mem: number, cpu: number): void {
-    if (index >= this.prefix || this.members.has(index)) return;
-    this.members.add(index);
+    if (index >= this.prefix || this.holes.has(index)) return;
     this.holes.insert(index, mem, cpu);
     this.registry.linkHole(index, this);
   }
 
   close(index: number): void {
-    if (!this.members.delete(index)) return;
+    if (!this.holes.has(index)) return;
     this.holes.remove(index);
     this.registry.unlinkHole(index, this);
   }

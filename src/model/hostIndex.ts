@@ -1,6 +1,7 @@
 import type { Host } from './host.js';
 import { GroupScan, type HoleRegistry } from './groupScan.js';
 import { HOST_BITS, HostOrder, type FreeTable } from './hostOrder.js';
+import { IndexOrder } from './indexOrder.js';
 
 /**
  * Placement indexes over ACTIVE hosts, kept by ClusterState as resources change. A partition is a set
@@ -24,7 +25,7 @@ export class Partition {
   readonly groupScans = new Map<number, GroupScan>();
   readonly mem: HostOrder | undefined;
   readonly cpu: HostOrder | undefined;
-  readonly idx: HostOrder | undefined;
+  readonly idx: IndexOrder | undefined;
 
   constructor(
     orders: ReadonlySet<OrderName>,
@@ -33,7 +34,7 @@ export class Partition {
   ) {
     this.mem = orders.has('mem') ? new HostOrder(free) : undefined;
     this.cpu = orders.has('cpu') ? new HostOrder(free) : undefined;
-    this.idx = orders.has('idx') ? new HostOrder(free) : undefined;
+    this.idx = orders.has('idx') ? new IndexOrder(free) : undefined;
   }
 
   get size(): number {
@@ -41,8 +42,8 @@ export class Partition {
   }
 
   /** Any maintained order, for scans that do not care about order. */
-  get any(): HostOrder {
-    return (this.idx ?? this.mem ?? this.cpu) as HostOrder;
+  get any(): HostOrder | IndexOrder {
+    return (this.idx ?? this.mem ?? this.cpu) as HostOrder | IndexOrder;
   }
 
   groupScan(group: number): GroupScan {

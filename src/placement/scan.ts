@@ -1,6 +1,6 @@
 import type { Random } from '../engine/rng.js';
 import type { Host } from '../model/host.js';
-import { hostOf, type HostOrder } from '../model/hostOrder.js';
+import { hostOf } from '../model/hostOrder.js';
 import type { StrategySpec } from '../model/specs.js';
 import { fits } from './feasibility.js';
 import { compareFrom, compareKeys } from './strategyKeys.js';
@@ -12,7 +12,8 @@ import type { PlacementRequest, PlacementView } from './types.js';
  * with one draw, among the hosts tied on the strategies before it, taken in host-index order.
  * The indexed search (place.ts) must return exactly what this returns; a property test checks it.
  */
-export function hostsOf(order: HostOrder, view: PlacementView): Host[] {
+/** The hosts of a host order or an index order (keys end in the host index), in key order. */
+export function hostsOf(order: { keys(): Iterable<number> }, view: PlacementView): Host[] {
   const hosts: Host[] = [];
   for (const key of order.keys()) hosts.push(view.host(hostOf(key)));
   return hosts;
