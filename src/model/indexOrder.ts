@@ -19,10 +19,10 @@ const BLOCKS_PER_REGION = 1 << (REGION_BITS - BLOCK_BITS);
  */
 export class IndexOrder {
   private words = new Int32Array(0);
-  private blockMem = new Float64Array(0);
-  private blockCpu = new Float64Array(0);
-  private regionMem = new Float64Array(0);
-  private regionCpu = new Float64Array(0);
+  /** Per block b: [2b] bound of free memory, [2b + 1] of free CPU (side by side: one cache line). */
+  private blockBounds = new Float64Array(0);
+  /** Per region r: [2r] and [2r + 1], as for blocks; never below any of its blocks' bounds. */
+  private regionBounds = new Float64Array(0);
   private regionCount = new Int32Array(0);
   private count = 0;
   private cursor = 0;
@@ -55,9 +55,11 @@ export class IndexOrder {
     this.count--;
   }
 
-  /** The free amounts of a member changed: raise the bounds (a fall leaves them valid upper bounds). */
+  /**
+   * The free amounts of a member changed: raise the bounds (a fall leaves them valid upper bounds).
+   * Not checked for membership (HostIndex calls it for every hole on every resource increase).
+   */
   update(index: number, mem: number, cpu: number): void {
-    if (!this.has(index)) throw new Error(`index order: host ${index} not present`);
     this.raise(index, mem, cpu);
   }
 
@@ -72,8 +74,8 @@ export class IndexOrder {
    */
   nextFit(mem: number, cpu: number): number {
     const words = this.words;
-    const blockMem = this.blockMem;
-    const blockCpu = this.blockCpu;
+    const blocks = this.blockBounds;
+    const regions = this.regionBounds;
     const freeMem = this.free.mem;
     const freeCpu = this.free.cpu;
     const end = words.length << BLOCK_BITS;
@@ -81,7 +83,7 @@ export class IndexOrder {
     while (i < end) {
       const r = i >>> REGION_BITS;
       // A region's bounds cover all its members, so they rule out the rest of it from any position.
-      if (this.regionCount[r] === 0 || (this.regionMem[r] as number) < mem || (this.regionCpu[r] as number) < cpu) {
+      if (this.regionCount[r] === 0 || (regions[2 * r] as number) < mem || (regions[2 * r + 1] as number) < cpu) {
         i = (r + 1) << REGION_BITS;
         continue;
       }
@@ -90,7 +92,7 @@ export class IndexOrder {
       let regionSeenCpu = -1;
       const lastBlock = Math.min((r + 1) * BLOCKS_PER_REGION, words.length);
       for (let b = i >>> BLOCK_BITS; b < lastBlock; b++) {
-        if ((blockMem[b] as number) >= mem && (blockCpu[b] as number) >= cpu) {
+        if ((blocks[2 * b] as number) >= mem && (blocks[2 * b + 1] as number) >= cpu) {
           const from = b === i >>> BLOCK_BITS ? i & 31 : 0;
           let word = (words[b] as number) & (-1 << from);
           let seenMem = -1;
@@ -109,16 +111,16 @@ export class IndexOrder {
             if (k > seenCpu) seenCpu = k;
           }
           if (from === 0) {
-            blockMem[b] = seenMem;
-            blockCpu[b] = seenCpu;
+            blocks[2 * b] = seenMem;
+            blocks[2 * b + 1] = seenCpu;
           }
         }
-        if ((blockMem[b] as number) > regionSeenMem) regionSeenMem = blockMem[b] as number;
-        if ((blockCpu[b] as number) > regionSeenCpu) regionSeenCpu = blockCpu[b] as number;
+        if ((blocks[2 * b] as number) > regionSeenMem) regionSeenMem = blocks[2 * b] as number;
+        if ((blocks[2 * b + 1] as number) > regionSeenCpu) regionSeenCpu = blocks[2 * b + 1] as number;
       }
       if (wholeRegion) {
-        this.regionMem[r] = regionSeenMem;
-        this.regionCpu[r] = regionSeenCpu;
+        regions[2 * r] = regionSeenMem;
+        regions[2 * r + 1] = regionSeenCpu;
       }
       i = (r + 1) << REGION_BITS;
     }
@@ -139,12 +141,18 @@ export class IndexOrder {
   }
 
   private raise(index: number, mem: number, cpu: number): void {
-    const b = index >>> BLOCK_BITS;
-    if (mem > (this.blockMem[b] as number)) this.blockMem[b] = mem;
-    if (cpu > (this.blockCpu[b] as number)) this.blockCpu[b] = cpu;
-    const r = index >>> REGION_BITS;
-    if (mem > (this.regionMem[r] as number)) this.regionMem[r] = mem;
-    if (cpu > (this.regionCpu[r] as number)) this.regionCpu[r] = cpu;
+    const blocks = this.blockBounds;
+    const b = 2 * (index >>> BLOCK_BITS);
+    const raiseMem = mem > (blocks[b] as number);
+    const raiseCpu = cpu > (blocks[b + 1] as number);
+    if (!raiseMem && !raiseCpu) return;
+    // A region's bounds are at least its blocks' bounds: only a raised block can raise them.
+    if (raiseMem) blocks[b] = mem;
+    if (raiseCpu) blocks[b + 1] = cpu;
+    const regions = this.regionBounds;
+    const r = 2 * (index >>> REGION_BITS);
+    if (mem > (regions[r] as number)) regions[r] = mem;
+    if (cpu > (regions[r + 1] as number)) regions[r + 1] = cpu;
   }
 
   /** Widens the universe to hold `index` (whole regions; new bounds -1: nothing there). */
@@ -153,10 +161,8 @@ export class IndexOrder {
     while (regions << REGION_BITS <= index) regions *= 2;
     const blocks = regions * BLOCKS_PER_REGION;
     this.words = widen(new Int32Array(blocks), this.words, 0);
-    this.blockMem = widen(new Float64Array(blocks), this.blockMem, -1);
-    this.blockCpu = widen(new Float64Array(blocks), this.blockCpu, -1);
-    this.regionMem = widen(new Float64Array(regions), this.regionMem, -1);
-    this.regionCpu = widen(new Float64Array(regions), this.regionCpu, -1);
+    this.blockBounds = widen(new Float64Array(2 * blocks), this.blockBounds, -1);
+    this.regionBounds = widen(new Float64Array(2 * regions), this.regionBounds, -1);
     this.regionCount = widen(new Int32Array(regions), this.regionCount, 0);
   }
 }

@@ -75,6 +75,6 @@ describe('index order (membership bits with free-amount bounds per block and reg
     order.seek(0);
     expect(order.nextFit(1, 1)).toBe(3);
     expect(() => order.insert(3, 4, 1)).toThrow(/already present/);
-    expect(() => order.update(5, 1, 1)).toThrow(/not present/);
+    expect(() => order.remove(5)).toThrow(/not present/);
   });
 });
