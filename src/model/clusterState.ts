@@ -25,6 +25,8 @@ export interface ProviderView {
   readonly index: HostIndex;
   host(index: number): Host;
   groupCountByAttribute(group: number, attribute: string, value: string): number;
+  groupCountsByValue(group: number, attribute: string): Int32Array | undefined;
+  attributeValueId(attribute: string, value: string): number;
 }
 
 const NO_INDEXES: readonly HostIndex[] = [];
@@ -75,7 +77,13 @@ export class ClusterState {
   /** Keeps a separate placement index for the hosts of one Auto Scaling group (its capacity provider). */
   indexProvider(group: number, index: HostIndex): void {
     this.providerIndexes[group] = index;
-    this.providerViews[group] = { index, host: (i) => this.host(i), groupCountByAttribute: (g, a, v) => this.groups.countByAttribute(g, a, v) };
+    this.providerViews[group] = {
+      index,
+      host: (i) => this.host(i),
+      groupCountByAttribute: (g, a, v) => this.groups.countByAttribute(g, a, v),
+      groupCountsByValue: (g, a) => this.groups.countsByValue(g, a),
+      attributeValueId: (a, v) => this.groups.valueId(a, v),
+    };
   }
 
   /** Stops keeping the all-instances index (no workload places on it). Call before any host registers. */
@@ -304,5 +312,13 @@ export class ClusterState {
 
   groupCountByAttribute(group: number, attribute: string, value: string): number {
     return this.groups.countByAttribute(group, attribute, value);
+  }
+
+  groupCountsByValue(group: number, attribute: string): Int32Array | undefined {
+    return this.groups.countsByValue(group, attribute);
+  }
+
+  attributeValueId(attribute: string, value: string): number {
+    return this.groups.valueId(attribute, value);
   }
 }

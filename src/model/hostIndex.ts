@@ -26,6 +26,8 @@ export class Partition {
   readonly mem: HostOrder | undefined;
   readonly cpu: HostOrder | undefined;
   readonly idx: IndexOrder | undefined;
+  /** For an attribute value's partition: the value's id in the cluster's spread counts (-1: not looked up yet). */
+  valueId = -1;
 
   constructor(
     orders: ReadonlySet<OrderName>,

@@ -100,10 +100,20 @@ export class TaskGroups {
   }
 
   countByAttribute(group: number, attribute: string, value: string): number {
+    const id = this.valueId(attribute, value);
+    return id < 0 ? 0 : (this.countsByValue(group, attribute)?.[id] ?? 0);
+  }
+
+  /** The interned id of a value of a spread attribute (-1: not counted, or no host has had it). */
+  valueId(attribute: string, value: string): number {
     const a = this.attributeIndex.get(attribute);
-    if (a === undefined) return 0;
-    const id = this.valueIds[a]?.get(value);
-    return id === undefined ? 0 : ((this.perValue[group]?.[a] as Int32Array)[id] ?? 0);
+    return a === undefined ? -1 : (this.valueIds[a]?.get(value) ?? -1);
+  }
+
+  /** The group's tasks per interned value of the attribute (read at once: the array is replaced as values appear). */
+  countsByValue(group: number, attribute: string): Int32Array | undefined {
+    const a = this.attributeIndex.get(attribute);
+    return a === undefined ? undefined : this.perValue[group]?.[a];
   }
 
   /** Names of the counted groups with a task on the host. */

@@ -126,9 +126,16 @@ function spreadAttribute(attribute: string, i: number, ctx: SearchContext): Host
   const entries = ctx.view.index.partitionList(attribute);
   if (scratch.length < entries.length) scratch = new Float64Array(entries.length * 2);
   const counts = scratch;
+  // The group's counts by value id, read once; each partition remembers its value's id.
+  const byValue = ctx.view.groupCountsByValue(ctx.request.group, attribute);
   for (let p = 0; p < entries.length; p++) {
     const [value, partition] = entries[p] as readonly [string, Partition];
-    counts[p] = partition.size > 0 ? ctx.view.groupCountByAttribute(ctx.request.group, attribute, value) : Infinity;
+    if (partition.size === 0) {
+      counts[p] = Infinity;
+      continue;
+    }
+    if (partition.valueId < 0) partition.valueId = ctx.view.attributeValueId(attribute, value);
+    counts[p] = byValue !== undefined && partition.valueId >= 0 ? (byValue[partition.valueId] ?? 0) : 0;
   }
   let floor = -1;
   for (;;) {

@@ -20,6 +20,13 @@ export interface PlacementView {
   host(index: number): Host;
   /** Tasks of `group` on hosts whose `attribute` has `value` (MISSING_VALUE for hosts without it). */
   groupCountByAttribute(group: number, attribute: string, value: string): number;
+  /**
+   * Tasks of `group` per interned value of `attribute` (ids from attributeValueId); undefined when the
+   * attribute is not counted. Read it at once: the array is replaced when new values appear.
+   */
+  groupCountsByValue(group: number, attribute: string): Int32Array | undefined;
+  /** The interned id of a value of a spread attribute (-1: not counted, or no host has had it). */
+  attributeValueId(attribute: string, value: string): number;
 }
 
 /** Filter stages in pipeline order (aws-behaviour.md §1: resources and ports, then constraints). */
