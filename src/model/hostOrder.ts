@@ -4,7 +4,7 @@
  * m MiB and c CPU units free" skips whole chunks that cannot hold the task, so a placement stays fast
  * whether memory or CPU is the scarce resource.
  *
- * Keys: free memory (or CPU, or nothing) × 2^24 + host index, exact integers below 2^53. Chunks are
+ * Keys: free memory (or CPU) × 2^24 + host index, exact integers below 2^53. Chunks are
  * fixed-size blocks of one shared Float64Array (no per-chunk objects to chase); each host's free amounts
  * (as indexed) live in arrays shared by all orders of the index. One cursor per list.
  */
@@ -183,16 +183,6 @@ export class HostOrder {
       return;
     }
     this.lastKeys[c] = store[end - 1] as number;
-  }
-
-  /** The free amounts of an existing key changed (lists ordered by host index): raise the bounds. */
-  update(key: number, mem: number, cpu: number): void {
-    const c = chunkFor(this.lastKeys, key);
-    const b = this.order[c];
-    if (b === undefined) throw new Error(`host order: key ${key} not present`);
-    if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
-    if (cpu > (this.maxCpu[b] as number)) this.maxCpu[b] = cpu;
-    this.raiseSuper(c, mem, cpu);
   }
 
   /** Places the cursor at the first key >= `key`. */
