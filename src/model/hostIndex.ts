@@ -127,13 +127,9 @@ export class HostIndex implements HoleRegistry {
     return n;
   }
 
-  isIndexed(attribute: string): boolean {
-    return this.byAttribute.has(attribute);
-  }
-
-  /** Value partitions of an indexed attribute as a list, in order of first appearance. */
-  partitionList(attribute: string): readonly (readonly [string, Partition])[] {
-    return this.lists.get(attribute) ?? [];
+  /** Value partitions of an attribute as a list, in order of first appearance; undefined when it is not indexed. */
+  partitionList(attribute: string): readonly (readonly [string, Partition])[] | undefined {
+    return this.lists.get(attribute);
   }
 
   add(host: Host): void {

@@ -42,8 +42,9 @@ function search(partition: Partition, partitioned: boolean, i: number, ctx: Sear
   const strategy = ctx.strategies[i] as StrategySpec;
   if (strategy.type === 'binpack') return binpack(partition, i, strategy.resource, ctx);
   if (strategy.type === 'spread' && strategy.field === 'instanceId') return spreadInstance(partition, partitioned, i, ctx);
-  if (strategy.type === 'spread' && !partitioned && ctx.view.index.isIndexed(strategy.attribute)) {
-    return spreadAttribute(strategy.attribute, i, ctx);
+  if (strategy.type === 'spread' && !partitioned) {
+    const entries = ctx.view.index.partitionList(strategy.attribute);
+    if (entries !== undefined) return spreadAttribute(strategy.attribute, entries, i, ctx);
   }
   return scanPartition(partition, i, ctx);
 }
@@ -122,8 +123,7 @@ let scratch = new Float64Array(8);
  * Value partitions in rounds of increasing group count: the first round with a usable host wins,
  * and within a round the best of the partitions' own searches on the remaining strategies.
  */
-function spreadAttribute(attribute: string, i: number, ctx: SearchContext): Host | undefined {
-  const entries = ctx.view.index.partitionList(attribute);
+function spreadAttribute(attribute: string, entries: readonly (readonly [string, Partition])[], i: number, ctx: SearchContext): Host | undefined {
   if (scratch.length < entries.length) scratch = new Float64Array(entries.length * 2);
   const counts = scratch;
   // The group's counts by value id, read once; each partition remembers its value's id.
