@@ -91,10 +91,10 @@ export class AutoScalingGroups implements SpotUnitOwner {
     this.drainCheckKind = sim.register('host.drainCheck', Phase.Infrastructure, (i) => this.checkDrained(cluster.host(i)));
   }
 
-  /** The group's capacity provider has managed scaling (aws-behaviour.md §3). */
   /** Told when an instance joins or leaves a group (cluster auto scaling keeps its counts with it). */
   membershipChanged: ((host: Host) => void) | undefined;
 
+  /** The group's capacity provider has managed scaling (aws-behaviour.md §3). */
   setManaged(group: number, managed: ManagedScalingSpec): void {
     (this.groups[group] as GroupState).managed = managed;
   }
@@ -120,7 +120,6 @@ export class AutoScalingGroups implements SpotUnitOwner {
   attachSpotMarket(market: SpotMarket): void {
     this.spotPools.attach(market, this.groups.map((g) => g.spec), this);
   }
-
 
   /** The starting fleet: DesiredCapacity instances per group, running and registered at time 0. */
   startFleet(): void {

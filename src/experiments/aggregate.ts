@@ -26,7 +26,6 @@ export function metricUnion(lists: readonly MetricList[]): string[] {
   return out;
 }
 
-
 /** Per list, a map from metric to value (lookups by path without rescanning). */
 function indexed(lists: readonly MetricList[]): Map<string, number>[] {
   return lists.map((list) => new Map(list));

@@ -80,7 +80,6 @@ export class Recorder implements ClusterObserver, SchedulerListener, SpotInterru
     } else (this.jobs[task.owner] as JobStats).pending++;
   }
 
-
   taskStateChanged(task: Task, from: TaskState, now: number): void {
     const to = task.state;
     const counts = task.ownerKind === OwnerKind.Service ? (this.services[task.owner] as ServiceStats) : (this.jobs[task.owner] as JobStats);
