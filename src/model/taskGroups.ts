@@ -100,8 +100,10 @@ export class TaskGroups {
   }
 
   countByAttribute(group: number, attribute: string, value: string): number {
-    const id = this.valueId(attribute, value);
-    return id < 0 ? 0 : (this.countsByValue(group, attribute)?.[id] ?? 0);
+    const a = this.attributeIndex.get(attribute);
+    if (a === undefined) return 0;
+    const id = this.valueIds[a]?.get(value);
+    return id === undefined ? 0 : ((this.perValue[group]?.[a] as Int32Array)[id] ?? 0);
   }
 
   /** The interned id of a value of a spread attribute (-1: not counted, or no host has had it). */

@@ -6,12 +6,6 @@ import { fits } from './feasibility.js';
 import { compareFrom, compareKeys } from './strategyKeys.js';
 import type { PlacementRequest, PlacementView } from './types.js';
 
-/**
- * The reference placement: evaluate every ACTIVE host. Filters, then the strategies in list order as a
- * lexicographic key, then the tie-break. A `random` strategy (or the random tie-break) picks uniformly,
- * with one draw, among the hosts tied on the strategies before it, taken in host-index order.
- * The indexed search (place.ts) must return exactly what this returns; a property test checks it.
- */
 /** The hosts of a host order or an index order (keys end in the host index), in key order. */
 export function hostsOf(order: { keys(): Iterable<number> }, view: PlacementView): Host[] {
   const hosts: Host[] = [];
@@ -26,6 +20,12 @@ export function randomPosition(strategies: readonly StrategySpec[], randomTieBre
   return randomTieBreak ? strategies.length : -1;
 }
 
+/**
+ * The reference placement: evaluate every ACTIVE host. Filters, then the strategies in list order as a
+ * lexicographic key, then the tie-break. A `random` strategy (or the random tie-break) picks uniformly,
+ * with one draw, among the hosts tied on the strategies before it, taken in host-index order.
+ * The indexed search (place.ts) must return exactly what this returns; a property test checks it.
+ */
 export function placeByScan(
   candidates: readonly Host[],
   request: PlacementRequest,

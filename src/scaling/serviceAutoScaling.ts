@@ -128,8 +128,7 @@ export class ServiceAutoScaling implements DatapointListener {
     if (p.history.length > keep) p.history.shift();
     const target = p.spec.targetValue;
     const high = evaluateAlarm(p.history, this.spec.scaleOutDatapoints, this.spec.scaleOutDatapoints, target, 'GreaterThanThreshold');
-    const lowThreshold = this.spec.scaleInFactor * target;
-    const low = evaluateAlarm(p.history, this.spec.scaleInDatapoints, this.spec.scaleInDatapoints, lowThreshold, 'LessThanThreshold');
+    const low = evaluateAlarm(p.history, this.spec.scaleInDatapoints, this.spec.scaleInDatapoints, this.lowThreshold(p), 'LessThanThreshold');
     const running = this.services.runningCount(service);
     p.direction = 'none';
     p.capacity = undefined;
@@ -147,11 +146,16 @@ export class ServiceAutoScaling implements DatapointListener {
       p.direction = 'out';
       p.capacity = trackedCapacity(running, value, target);
       p.cause = 'high';
-    } else if (low === 'ALARM' && !p.spec.disableScaleIn) {
+    } else if (low === 'ALARM' && p.canScaleIn) {
       p.direction = 'in';
       p.capacity = trackedCapacity(running, value, target);
       p.cause = 'low';
     }
+  }
+
+  /** The scale-in alarm's threshold of a tracking policy (scaleInFactor × target). */
+  private lowThreshold(p: TrackingState): number {
+    return this.spec.scaleInFactor * p.spec.targetValue;
   }
 
   /** The scaling.csv reason of a tracking policy's proposal ("AlarmHigh 3/3 > 50 (62.5)" …). */
@@ -163,7 +167,7 @@ export class ServiceAutoScaling implements DatapointListener {
       case 'high':
         return `AlarmHigh ${this.spec.scaleOutDatapoints}/${this.spec.scaleOutDatapoints} > ${fmt(p.spec.targetValue)} (${value})`;
       case 'low':
-        return `AlarmLow ${this.spec.scaleInDatapoints}/${this.spec.scaleInDatapoints} < ${fmt(this.spec.scaleInFactor * p.spec.targetValue)} (${value})`;
+        return `AlarmLow ${this.spec.scaleInDatapoints}/${this.spec.scaleInDatapoints} < ${fmt(this.lowThreshold(p))} (${value})`;
       case 'none':
         return '';
     }
