@@ -1,6 +1,6 @@
 import type { Host } from './host.js';
 import { GroupScan, type HoleRegistry } from './groupScan.js';
-import { HOST_BITS, HostOrder, type FreeTable } from './hostOrder.js';
+import { HostOrder, type FreeTable } from './hostOrder.js';
 import { IndexOrder } from './indexOrder.js';
 
 /**
@@ -59,21 +59,21 @@ export class Partition {
   }
 
   add(index: number, mem: number, cpu: number): void {
-    this.mem?.insert(mem * HOST_BITS + index, mem, cpu);
-    this.cpu?.insert(cpu * HOST_BITS + index, mem, cpu);
+    this.mem?.insert(index, mem, mem, cpu);
+    this.cpu?.insert(index, cpu, mem, cpu);
     this.idx?.insert(index, mem, cpu);
   }
 
   remove(index: number, mem: number, cpu: number): void {
-    this.mem?.remove(mem * HOST_BITS + index);
-    this.cpu?.remove(cpu * HOST_BITS + index);
+    this.mem?.remove(index, mem);
+    this.cpu?.remove(index, cpu);
     this.idx?.remove(index);
   }
 
   /** `grew`: memory or CPU went up (the index order's bounds then need raising; they stay valid when both fall). */
   change(index: number, oldMem: number, oldCpu: number, mem: number, cpu: number, grew: boolean): void {
-    this.mem?.move(oldMem * HOST_BITS + index, mem * HOST_BITS + index, mem, cpu);
-    this.cpu?.move(oldCpu * HOST_BITS + index, cpu * HOST_BITS + index, mem, cpu);
+    this.mem?.move(index, oldMem, mem, mem, cpu);
+    this.cpu?.move(index, oldCpu, cpu, mem, cpu);
     if (grew) this.idx?.update(index, mem, cpu);
   }
 }

@@ -7,6 +7,10 @@
  * Keys: free memory (or CPU) × 2^24 + host index, exact integers below 2^53. Chunks are
  * fixed-size blocks of one shared Float64Array (no per-chunk objects to chase); each host's free amounts
  * (as indexed) live in arrays shared by all orders of the index. One cursor per list.
+ *
+ * Callers pass and get small integers (host index, sorting value), never keys: a key is above 2^31, and
+ * V8 boxes such a number into a fresh heap object whenever it crosses a call that is not inlined (these
+ * methods are too large to inline).
  */
 export const HOST_BITS = 2 ** 24;
 const INV_HOST_BITS = 2 ** -24;
@@ -55,6 +59,8 @@ export class HostOrder {
   private cursorPos = 0;
   /** Chunk position of the last key find() located. */
   private foundChunk = 0;
+  /** The key nextFit last returned the host of (a double from the start, so the field never changes representation). */
+  private foundKey = 0.5;
 
   constructor(private readonly free: FreeTable) {}
 
@@ -62,11 +68,14 @@ export class HostOrder {
     return this.count;
   }
 
-  /**
-   * Adds a key; `mem`/`cpu` are the host's free amounts (also in the shared table). `from`/`to` narrow
-   * the chunk search when the caller knows the key's chunk position lies within them.
-   */
-  insert(key: number, mem: number, cpu: number, from = 0, to = this.order.length): void {
+  /** Adds a host sorted by `value` (its free memory or CPU); `mem`/`cpu` are its free amounts (also in the shared table). */
+  insert(host: number, value: number, mem: number, cpu: number): void {
+    this.place(host, value, mem, cpu, 0, this.order.length);
+  }
+
+  /** insert(), with the chunk search narrowed to [from, to) when the caller knows the key's chunk position lies there. */
+  private place(host: number, value: number, mem: number, cpu: number, from: number, to: number): void {
+    const key = value * HOST_BITS + host;
     this.count++;
     if (this.order.length === 0) {
       const b = this.allocate();
@@ -100,18 +109,20 @@ export class HostOrder {
     if (n + 1 > 2 * CHUNK) this.split(c);
   }
 
-  /** Removes a key. */
-  remove(key: number): void {
-    const slot = this.find(key);
+  /** Removes a host (sorted by `value`). */
+  remove(host: number, value: number): void {
+    const slot = this.find(value * HOST_BITS + host);
     this.removeAt(this.foundChunk, slot);
   }
 
   /**
-   * Replaces `oldKey` by `newKey` (the host's free amounts changed). When the new key still sorts into
-   * the same chunk, the keys between the two positions shift by one in place; otherwise the old key
+   * Re-sorts a host from `oldValue` to `value` (its free amounts changed). When the new key still sorts
+   * into the same chunk, the keys between the two positions shift by one in place; otherwise the old key
    * leaves from where it was found and the new one is inserted.
    */
-  move(oldKey: number, newKey: number, mem: number, cpu: number): void {
+  move(host: number, oldValue: number, value: number, mem: number, cpu: number): void {
+    const oldKey = oldValue * HOST_BITS + host;
+    const newKey = value * HOST_BITS + host;
     const slot = this.find(oldKey);
     const c = this.foundChunk;
     const b = this.order[c] as number;
@@ -120,8 +131,8 @@ export class HostOrder {
       const emptied = this.lengths[b] === 1;
       this.removeAt(c, slot);
       // Keys before the old one's chunk are smaller, keys after it larger: search one side only.
-      if (newKey > oldKey) this.insert(newKey, mem, cpu, emptied ? c : c + 1);
-      else this.insert(newKey, mem, cpu, 0, Math.min(c + 1, this.order.length));
+      if (newKey > oldKey) this.place(host, value, mem, cpu, emptied ? c : c + 1, this.order.length);
+      else this.place(host, value, mem, cpu, 0, Math.min(c + 1, this.order.length));
       return;
     }
     const store = this.store;
@@ -185,8 +196,9 @@ export class HostOrder {
     this.lastKeys[c] = store[end - 1] as number;
   }
 
-  /** Places the cursor at the first key >= `key`. */
-  seek(key: number): void {
+  /** Places the cursor at the first host sorted at or after `value`. */
+  seek(value: number): void {
+    const key = value * HOST_BITS;
     const c = chunkFor(this.lastKeys, key);
     this.cursorChunk = c;
     this.cursorPos = 0;
@@ -196,8 +208,13 @@ export class HostOrder {
     this.cursorPos = scanTo(this.store, key, base, base + (this.lengths[b] as number)) - base;
   }
 
+  /** The sorting value of the host nextFit last returned. */
+  foundValue(): number {
+    return Math.floor(this.foundKey * INV_HOST_BITS);
+  }
+
   /**
-   * The next key from the cursor whose host has at least `mem` and `cpu` free; -1 at the end. Skips
+   * The next host from the cursor with at least `mem` and `cpu` free (its index); -1 at the end. Skips
    * super-chunks and chunks whose bounds rule a fit out; a walk through a whole chunk or super-chunk
    * without a fit tightens its bounds to what it saw.
    */
@@ -241,7 +258,8 @@ export class HostOrder {
           if (m >= mem && k >= cpu) {
             this.cursorChunk = c;
             this.cursorPos = p + 1;
-            return key;
+            this.foundKey = key;
+            return host;
           }
           if (m > seenMem) seenMem = m;
           if (k > seenCpu) seenCpu = k;

@@ -1,4 +1,3 @@
-import { HOST_BITS, hostOf } from '../model/hostOrder.js';
 import { firstFailingStage } from './feasibility.js';
 import { STAGE_REASONS, Stage, type PlacementFailureReason, type PlacementRequest, type PlacementView } from './types.js';
 
@@ -10,13 +9,13 @@ import { STAGE_REASONS, Stage, type PlacementFailureReason, type PlacementReques
 export function diagnoseFailure(request: PlacementRequest, view: PlacementView): PlacementFailureReason {
   const order = view.index.all.mem;
   if (order === undefined || order.size === 0) return STAGE_REASONS[0];
-  order.seek(request.memory * HOST_BITS);
+  order.seek(request.memory);
   if (order.nextFit(request.memory, 0) < 0) return STAGE_REASONS[Stage.Memory];
   // Hosts with enough memory exist; walk those with enough memory and CPU (chunks without are skipped).
   let worst: Stage = Stage.Cpu;
-  order.seek(request.memory * HOST_BITS);
-  for (let key = order.nextFit(request.memory, request.cpu); key >= 0; key = order.nextFit(request.memory, request.cpu)) {
-    const stage = firstFailingStage(view.host(hostOf(key)), request);
+  order.seek(request.memory);
+  for (let h = order.nextFit(request.memory, request.cpu); h >= 0; h = order.nextFit(request.memory, request.cpu)) {
+    const stage = firstFailingStage(view.host(h), request);
     if (stage > worst) worst = stage;
     if (worst === Stage.MemberOf) break;
   }

@@ -1,6 +1,5 @@
 import type { Random } from '../engine/rng.js';
 import type { Host } from '../model/host.js';
-import { HOST_BITS, hostOf } from '../model/hostOrder.js';
 import type { Partition } from '../model/hostIndex.js';
 import type { StrategySpec } from '../model/specs.js';
 import { fits } from './feasibility.js';
@@ -87,18 +86,18 @@ function binpack(partition: Partition, i: number, resource: 'cpu' | 'memory', ct
   const order = resource === 'memory' ? partition.mem : partition.cpu;
   if (order === undefined) return scanPartition(partition, i, ctx);
   const { memory, cpu } = ctx.request;
-  order.seek((resource === 'memory' ? memory : cpu) * HOST_BITS);
+  order.seek(resource === 'memory' ? memory : cpu);
   let first: Host | undefined;
-  let limit = 0;
+  let firstValue = 0;
   const ties: Host[] = [];
-  for (let key = order.nextFit(memory, cpu); key >= 0; key = order.nextFit(memory, cpu)) {
-    if (first !== undefined && key >= limit) break;
-    const host = ctx.view.host(hostOf(key));
+  for (let h = order.nextFit(memory, cpu); h >= 0; h = order.nextFit(memory, cpu)) {
+    if (first !== undefined && order.foundValue() > firstValue) break;
+    const host = ctx.view.host(h);
     if (!usable(host, ctx)) continue;
     if (first === undefined) {
       first = host;
       if (i === ctx.strategies.length - 1) return host;
-      limit = (Math.floor(key / HOST_BITS) + 1) * HOST_BITS;
+      firstValue = order.foundValue();
     }
     ties.push(host);
   }

@@ -38,35 +38,36 @@ function replay(list: [number, number, number, number, number, number][]): void 
     if (kind === 0 && had === undefined) {
       free.mem[host] = mem;
       free.cpu[host] = cpu;
-      order.insert(key(mem), mem, cpu);
+      order.insert(host, mem, mem, cpu);
       present.set(host, mem);
       add(key(mem));
     } else if (kind === 1 && had !== undefined) {
-      order.remove(key(had));
+      order.remove(host, had);
       present.delete(host);
       drop(key(had));
     } else if (kind === 2 && had !== undefined) {
       free.mem[host] = mem;
       free.cpu[host] = cpu;
-      order.move(key(had), key(mem), mem, cpu);
+      order.move(host, had, mem, mem, cpu);
       present.set(host, mem);
       drop(key(had));
       add(key(mem));
     } else if (kind === 4 && wantCpu === 0 && need < 4) {
       const from = lowerBound(expected, mem * HOST_BITS);
       for (const k of expected.splice(from, 40 + 20 * need)) {
-        order.remove(k);
+        order.remove(hostOf(k), Math.floor(k / HOST_BITS));
         present.delete(hostOf(k));
       }
     } else if (kind === 3) {
       expect([...order.keys()]).toEqual(expected);
       // Two searches from the same point: the first may tighten bounds the second relies on.
       for (let round = 0; round < 2; round++) {
-        order.seek(mem * HOST_BITS);
+        order.seek(mem);
         const found = order.nextFit(need, wantCpu);
         const from = lowerBound(expected, mem * HOST_BITS);
-        const brute = expected.slice(from).find((k) => (free.mem[hostOf(k)] as number) >= need && (free.cpu[hostOf(k)] as number) >= wantCpu) ?? -1;
-        expect(found).toBe(brute);
+        const brute = expected.slice(from).find((k) => (free.mem[hostOf(k)] as number) >= need && (free.cpu[hostOf(k)] as number) >= wantCpu);
+        expect(found).toBe(brute === undefined ? -1 : hostOf(brute));
+        if (brute !== undefined) expect(order.foundValue()).toBe(Math.floor(brute / HOST_BITS));
       }
     }
   }
@@ -89,15 +90,15 @@ describe('host order (chunked sorted keys with free-amount bounds)', () => {
     for (let h = 0; h < 2000; h++) {
       free.mem[h] = 1;
       free.cpu[h] = 0;
-      order.insert(HOST_BITS + h, 1, 0);
+      order.insert(h, 1, 1, 0);
     }
     free.cpu[515] = 5;
-    order.move(HOST_BITS + 515, HOST_BITS + 515, 1, 5);
+    order.move(515, 1, 1, 1, 5);
     order.seek(0);
-    expect(order.nextFit(0, 5)).toBe(HOST_BITS + 515);
+    expect(order.nextFit(0, 5)).toBe(515);
     // The walk above learnt that the first 500-odd hosts have no CPU; dropping 16 of them shifts host 515 down.
-    for (let h = 0; h < 16; h++) order.remove(HOST_BITS + h);
+    for (let h = 0; h < 16; h++) order.remove(h, 1);
     order.seek(0);
-    expect(order.nextFit(0, 5)).toBe(HOST_BITS + 515);
+    expect(order.nextFit(0, 5)).toBe(515);
   });
 });
