@@ -45,7 +45,7 @@ export class IndexOrder {
     this.words[index >>> BLOCK_BITS] = (this.words[index >>> BLOCK_BITS] as number) | (1 << (index & 31));
     this.regionCount[index >>> REGION_BITS]++;
     this.count++;
-    this.raise(index, mem, cpu);
+    this.update(index, mem, cpu);
   }
 
   remove(index: number): void {
@@ -60,7 +60,18 @@ export class IndexOrder {
    * Not checked for membership (HostIndex calls it for every hole on every resource increase).
    */
   update(index: number, mem: number, cpu: number): void {
-    this.raise(index, mem, cpu);
+    const blocks = this.blockBounds;
+    const b = 2 * (index >>> BLOCK_BITS);
+    const raiseMem = mem > (blocks[b] as number);
+    const raiseCpu = cpu > (blocks[b + 1] as number);
+    if (!raiseMem && !raiseCpu) return;
+    // A region's bounds are at least its blocks' bounds: only a raised block can raise them.
+    if (raiseMem) blocks[b] = mem;
+    if (raiseCpu) blocks[b + 1] = cpu;
+    const regions = this.regionBounds;
+    const r = 2 * (index >>> REGION_BITS);
+    if (mem > (regions[r] as number)) regions[r] = mem;
+    if (cpu > (regions[r + 1] as number)) regions[r + 1] = cpu;
   }
 
   /** Places the cursor at host index `index` (the next search starts there). */
@@ -138,21 +149,6 @@ export class IndexOrder {
         yield (b << BLOCK_BITS) + 31 - Math.clz32(low);
       }
     }
-  }
-
-  private raise(index: number, mem: number, cpu: number): void {
-    const blocks = this.blockBounds;
-    const b = 2 * (index >>> BLOCK_BITS);
-    const raiseMem = mem > (blocks[b] as number);
-    const raiseCpu = cpu > (blocks[b + 1] as number);
-    if (!raiseMem && !raiseCpu) return;
-    // A region's bounds are at least its blocks' bounds: only a raised block can raise them.
-    if (raiseMem) blocks[b] = mem;
-    if (raiseCpu) blocks[b + 1] = cpu;
-    const regions = this.regionBounds;
-    const r = 2 * (index >>> REGION_BITS);
-    if (mem > (regions[r] as number)) regions[r] = mem;
-    if (cpu > (regions[r + 1] as number)) regions[r + 1] = cpu;
   }
 
   /** Widens the universe to hold `index` (whole regions; new bounds -1: nothing there). */
