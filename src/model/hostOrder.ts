@@ -1,16 +1,17 @@
+import { HostPages } from './hostPages.js';
+
 /**
- * A sorted list of hosts (by a numeric key that ends in the host index) that knows, per chunk, upper
- * bounds of its hosts' free memory and CPU. A search for "the first host at or after key k with at least
- * m MiB and c CPU units free" skips whole chunks that cannot hold the task, so a placement stays fast
- * whether memory or CPU is the scarce resource.
+ * Hosts sorted by a free amount (memory or CPU), ties by host index, for binpack's walk "from the
+ * task's need upwards". Hosts with the same value share a bucket, a set of host indexes in index order
+ * with free-amount bounds (HostPages); the buckets are kept sorted by value. Free amounts take few
+ * distinct values (a host type's capacity less sums of a few task sizes), so re-sorting a host whose
+ * free amount changed is a map lookup and two bit flips, with no search or shifting of sorted keys.
+ * Each bucket also keeps upper bounds of its hosts' free memory and CPU, so a walk skips whole buckets
+ * that cannot hold the task. Memory follows the hosts, not the number of buckets (HostPages pools its
+ * pages), and emptied buckets are dropped once they far outnumber the others.
  *
- * Keys: free memory (or CPU) × 2^24 + host index, exact integers below 2^53. Chunks are
- * fixed-size blocks of one shared Float64Array (no per-chunk objects to chase); each host's free amounts
- * (as indexed) live in arrays shared by all orders of the index. One cursor per list.
- *
- * Callers pass and get small integers (host index, sorting value), never keys: a key is above 2^31, and
- * V8 boxes such a number into a fresh heap object whenever it crosses a call that is not inlined (these
- * methods are too large to inline).
+ * Callers pass and get small integers (host index, sorting value). Keys (`value × 2^24 + host`) appear
+ * only in keys(), for tests and brute-force fallbacks.
  */
 export const HOST_BITS = 2 ** 24;
 const INV_HOST_BITS = 2 ** -24;
@@ -20,49 +21,44 @@ export function hostOf(key: number): number {
   return key - Math.floor(key * INV_HOST_BITS) * HOST_BITS;
 }
 
-const CHUNK = 16;
-/** Slots per block: a chunk splits when it would exceed 2 × CHUNK. */
-const BLOCK = 2 * CHUNK + 1;
-/** Chunks per super-chunk (2^SUPER_BITS consecutive chunk positions share a second-level bound). */
-const SUPER_BITS = 5;
-const SUPER = 1 << SUPER_BITS;
-const SUPER_MASK = SUPER - 1;
-
 /** Free amounts per host index, as last indexed (owned by HostIndex, read here). */
 export interface FreeTable {
   readonly mem: number[];
   readonly cpu: number[];
 }
 
+const NONE = -1;
 /**
- * Per chunk, upper bounds of its hosts' free memory and CPU. Insertions and increases raise them;
- * removals and decreases leave them (still upper bounds, so no chunk is ever skipped wrongly); a walk
- * that reads a whole chunk without a fit tightens them to the exact maxima it saw. Super-chunks (runs of
- * SUPER chunk positions) carry bounds over their chunks' bounds, kept the same way, so a search over a
- * large sorted list skips thousands of hosts at a time instead of visiting every chunk.
+ * Empty buckets are dropped (their ids reused) once there are at least this many and four times as
+ * many as non-empty ones: a value's bucket is usually wanted again soon, and making one shifts the ranks.
  */
-export class HostOrder {
-  private store = new Float64Array(BLOCK * 16);
-  private lengths = new Int32Array(16);
-  private maxMem = new Float64Array(16);
-  private maxCpu = new Float64Array(16);
-  /** Bounds per super-chunk (by chunk position >> SUPER_BITS). */
-  private superMem = new Float64Array(4);
-  private superCpu = new Float64Array(4);
-  private freeBlocks: number[] = [];
-  private blocksUsed = 0;
-  /** Block ids in key order, and the last key of each. */
-  private order: number[] = [];
-  private lastKeys: number[] = [];
-  private count = 0;
-  private cursorChunk = 0;
-  private cursorPos = 0;
-  /** Chunk position of the last key find() located. */
-  private foundChunk = 0;
-  /** The key nextFit last returned the host of (a double from the start, so the field never changes representation). */
-  private foundKey = 0.5;
+const COMPACT_AT = 1024;
 
-  constructor(private readonly free: FreeTable) {}
+export class HostOrder {
+  /** Per bucket id: its hosts (a HostPages set of the same id), its value, upper bounds of its hosts' free memory and CPU. */
+  private readonly sets: HostPages;
+  private readonly values: number[] = [];
+  private readonly boundMem: number[] = [];
+  private readonly boundCpu: number[] = [];
+  /** Bucket ids in ascending order of value. */
+  private ranked: number[] = [];
+  private readonly byValue = new Map<number, number>();
+  /** Ids of dropped buckets, for reuse. */
+  private readonly spare: number[] = [];
+  /** Buckets in `ranked` without hosts. */
+  private empties = 0;
+  /** Per host index: its bucket id (NONE: not in the order). */
+  private bucketOf = new Int32Array(64).fill(NONE);
+  private count = 0;
+  /** The walk's position: a rank, and the next host index to look at in its bucket (-1: not entered). */
+  private cursorRank = 0;
+  private cursorHost = -1;
+  /** The bucket of the host nextFit last returned. */
+  private foundBucket = 0;
+
+  constructor(free: FreeTable) {
+    this.sets = new HostPages(free);
+  }
 
   get size(): number {
     return this.count;
@@ -70,308 +66,159 @@ export class HostOrder {
 
   /** Adds a host sorted by `value` (its free memory or CPU); `mem`/`cpu` are its free amounts (also in the shared table). */
   insert(host: number, value: number, mem: number, cpu: number): void {
-    this.place(host, value, mem, cpu, 0, this.order.length);
-  }
-
-  /** insert(), with the chunk search narrowed to [from, to) when the caller knows the key's chunk position lies there. */
-  private place(host: number, value: number, mem: number, cpu: number, from: number, to: number): void {
-    const key = value * HOST_BITS + host;
+    if (host >= this.bucketOf.length) this.grow(host);
+    if (this.bucketOf[host] !== NONE) throw new Error(`host order: host ${host} already present`);
+    this.addTo(this.bucketFor(value), host, mem, cpu);
     this.count++;
-    if (this.order.length === 0) {
-      const b = this.allocate();
-      this.store[b * BLOCK] = key;
-      this.lengths[b] = 1;
-      this.maxMem[b] = mem;
-      this.maxCpu[b] = cpu;
-      this.order.push(b);
-      this.lastKeys.push(key);
-      this.superMem[0] = mem;
-      this.superCpu[0] = cpu;
-      return;
-    }
-    let c = chunkFor(this.lastKeys, key, from, to);
-    if (c === this.order.length) c--;
-    const b = this.order[c] as number;
-    const store = this.store;
-    const base = b * BLOCK;
-    const n = this.lengths[b] as number;
-    let p = base + n;
-    while (p > base && (store[p - 1] as number) > key) {
-      store[p] = store[p - 1] as number;
-      p--;
-    }
-    store[p] = key;
-    this.lengths[b] = n + 1;
-    if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
-    if (cpu > (this.maxCpu[b] as number)) this.maxCpu[b] = cpu;
-    this.raiseSuper(c, mem, cpu);
-    this.lastKeys[c] = store[base + n] as number;
-    if (n + 1 > 2 * CHUNK) this.split(c);
   }
 
   /** Removes a host (sorted by `value`). */
   remove(host: number, value: number): void {
-    const slot = this.find(value * HOST_BITS + host);
-    this.removeAt(this.foundChunk, slot);
-  }
-
-  /**
-   * Re-sorts a host from `oldValue` to `value` (its free amounts changed). When the new key still sorts
-   * into the same chunk, the keys between the two positions shift by one in place; otherwise the old key
-   * leaves from where it was found and the new one is inserted.
-   */
-  move(host: number, oldValue: number, value: number, mem: number, cpu: number): void {
-    const oldKey = oldValue * HOST_BITS + host;
-    const newKey = value * HOST_BITS + host;
-    const slot = this.find(oldKey);
-    const c = this.foundChunk;
-    const b = this.order[c] as number;
-    const last = this.order.length - 1;
-    if ((c > 0 && newKey <= (this.lastKeys[c - 1] as number)) || (c < last && newKey >= (this.store[(this.order[c + 1] as number) * BLOCK] as number))) {
-      const emptied = this.lengths[b] === 1;
-      this.removeAt(c, slot);
-      // Keys before the old one's chunk are smaller, keys after it larger: search one side only.
-      if (newKey > oldKey) this.place(host, value, mem, cpu, emptied ? c : c + 1, this.order.length);
-      else this.place(host, value, mem, cpu, 0, Math.min(c + 1, this.order.length));
-      return;
-    }
-    const store = this.store;
-    const base = b * BLOCK;
-    const n = this.lengths[b] as number;
-    let p = slot;
-    if (newKey > oldKey) {
-      const end = base + n - 1;
-      while (p < end && (store[p + 1] as number) < newKey) {
-        store[p] = store[p + 1] as number;
-        p++;
-      }
-    } else {
-      while (p > base && (store[p - 1] as number) > newKey) {
-        store[p] = store[p - 1] as number;
-        p--;
-      }
-    }
-    store[p] = newKey;
-    this.lastKeys[c] = store[base + n - 1] as number;
-    if (mem > (this.maxMem[b] as number)) this.maxMem[b] = mem;
-    if (cpu > (this.maxCpu[b] as number)) this.maxCpu[b] = cpu;
-    this.raiseSuper(c, mem, cpu);
-  }
-
-  /** The store slot holding `key`, with its chunk's position left in `foundChunk`; throws when absent. */
-  private find(key: number): number {
-    const c = chunkFor(this.lastKeys, key);
-    const b = this.order[c];
-    if (b !== undefined) {
-      const base = b * BLOCK;
-      const end = base + (this.lengths[b] as number);
-      const slot = scanTo(this.store, key, base, end);
-      if (slot < end && this.store[slot] === key) {
-        this.foundChunk = c;
-        return slot;
-      }
-    }
-    throw new Error(`host order: key ${key} not present`);
-  }
-
-  /** Removes the key at `slot` of the chunk at position `c` (an emptied chunk leaves the order). */
-  private removeAt(c: number, slot: number): void {
-    const b = this.order[c] as number;
-    const store = this.store;
-    const n = this.lengths[b] as number;
-    const end = b * BLOCK + n - 1;
-    for (let p = slot; p < end; p++) store[p] = store[p + 1] as number;
-    this.lengths[b] = n - 1;
+    this.takeFrom(this.bucketHolding(host, value), host);
+    this.bucketOf[host] = NONE;
     this.count--;
-    if (n === 1) {
-      this.order.splice(c, 1);
-      this.lastKeys.splice(c, 1);
-      this.freeBlocks.push(b);
-      // Later chunks moved one position down: each super-chunk gains the first chunk of the next one.
-      for (let s = c >> SUPER_BITS; (s << SUPER_BITS) + SUPER_MASK < this.order.length; s++) {
-        this.includeInSuper(s, this.order[(s << SUPER_BITS) + SUPER_MASK] as number);
-      }
+  }
+
+  /** Re-sorts a host from `oldValue` to `value` (its free amounts changed to `mem` and `cpu`). */
+  move(host: number, oldValue: number, value: number, mem: number, cpu: number): void {
+    const from = this.bucketHolding(host, oldValue);
+    if (value === oldValue) {
+      this.sets.raise(from, host, mem, cpu);
+      this.raise(from, mem, cpu);
       return;
     }
-    this.lastKeys[c] = store[end - 1] as number;
+    this.takeFrom(from, host);
+    this.addTo(this.bucketFor(value), host, mem, cpu);
   }
 
   /** Places the cursor at the first host sorted at or after `value`. */
   seek(value: number): void {
-    const key = value * HOST_BITS;
-    const c = chunkFor(this.lastKeys, key);
-    this.cursorChunk = c;
-    this.cursorPos = 0;
-    const b = this.order[c];
-    if (b === undefined) return;
-    const base = b * BLOCK;
-    this.cursorPos = scanTo(this.store, key, base, base + (this.lengths[b] as number)) - base;
+    this.cursorRank = firstRankAtLeast(this.ranked, this.values, value);
+    this.cursorHost = -1;
   }
 
   /** The sorting value of the host nextFit last returned. */
   foundValue(): number {
-    return Math.floor(this.foundKey * INV_HOST_BITS);
+    return this.values[this.foundBucket] as number;
   }
 
   /**
    * The next host from the cursor with at least `mem` and `cpu` free (its index); -1 at the end. Skips
-   * super-chunks and chunks whose bounds rule a fit out; a walk through a whole chunk or super-chunk
-   * without a fit tightens its bounds to what it saw.
+   * buckets whose bounds rule a fit out; a walk through a whole bucket without a fit tightens its
+   * bounds to its regions' maxima.
    */
   nextFit(mem: number, cpu: number): number {
-    const order = this.order;
-    const chunks = order.length;
-    const store = this.store;
-    const maxMem = this.maxMem;
-    const maxCpu = this.maxCpu;
-    const freeMem = this.free.mem;
-    const freeCpu = this.free.cpu;
-    let c = this.cursorChunk;
-    let pos = this.cursorPos;
-    /** Whether this walk entered the current super-chunk at its start (and so may tighten it). */
-    let whole = false;
-    let superSeenMem = -1;
-    let superSeenCpu = -1;
-    while (c < chunks) {
-      if ((c & SUPER_MASK) === 0 && pos === 0) {
-        const s = c >> SUPER_BITS;
-        if ((this.superMem[s] as number) < mem || (this.superCpu[s] as number) < cpu) {
-          c += SUPER;
+    const ranked = this.ranked;
+    const sets = this.sets;
+    while (this.cursorRank < ranked.length) {
+      const b = ranked[this.cursorRank] as number;
+      let from = this.cursorHost;
+      if (from < 0) {
+        if (sets.size(b) === 0 || (this.boundMem[b] as number) < mem || (this.boundCpu[b] as number) < cpu) {
+          this.cursorRank++;
           continue;
         }
-        whole = true;
-        superSeenMem = -1;
-        superSeenCpu = -1;
+        from = 0;
       }
-      const b = order[c] as number;
-      if ((maxMem[b] as number) >= mem && (maxCpu[b] as number) >= cpu) {
-        const base = b * BLOCK;
-        const n = this.lengths[b] as number;
-        const wholeChunk = pos === 0;
-        let seenMem = -1;
-        let seenCpu = -1;
-        for (let p = pos; p < n; p++) {
-          const key = store[base + p] as number;
-          const host = hostOf(key);
-          const m = freeMem[host] as number;
-          const k = freeCpu[host] as number;
-          if (m >= mem && k >= cpu) {
-            this.cursorChunk = c;
-            this.cursorPos = p + 1;
-            this.foundKey = key;
-            return host;
-          }
-          if (m > seenMem) seenMem = m;
-          if (k > seenCpu) seenCpu = k;
-        }
-        if (wholeChunk) {
-          maxMem[b] = seenMem;
-          maxCpu[b] = seenCpu;
-        }
+      const host = sets.nextFit(b, from, mem, cpu);
+      if (host >= 0) {
+        this.cursorHost = host + 1;
+        this.foundBucket = b;
+        return host;
       }
-      if (whole) {
-        if ((maxMem[b] as number) > superSeenMem) superSeenMem = maxMem[b] as number;
-        if ((maxCpu[b] as number) > superSeenCpu) superSeenCpu = maxCpu[b] as number;
+      if (from === 0) {
+        this.boundMem[b] = sets.walkedMem;
+        this.boundCpu[b] = sets.walkedCpu;
       }
-      c++;
-      pos = 0;
-      if (whole && ((c & SUPER_MASK) === 0 || c === chunks)) {
-        this.superMem[(c - 1) >> SUPER_BITS] = superSeenMem;
-        this.superCpu[(c - 1) >> SUPER_BITS] = superSeenCpu;
-        whole = false;
-      }
+      this.cursorRank++;
+      this.cursorHost = -1;
     }
-    this.cursorChunk = chunks;
-    this.cursorPos = 0;
     return -1;
   }
 
-  /** Every key in order (tests and brute-force fallbacks). */
+  /** Every key (`value × 2^24 + host`) in order (tests and brute-force fallbacks). */
   *keys(): IterableIterator<number> {
-    for (const b of this.order) {
-      const base = b * BLOCK;
-      for (let p = 0; p < (this.lengths[b] as number); p++) yield this.store[base + p] as number;
+    for (const b of this.ranked) {
+      const value = this.values[b] as number;
+      for (const host of this.sets.members(b)) yield value * HOST_BITS + host;
     }
   }
 
-  private allocate(): number {
-    const reused = this.freeBlocks.pop();
-    if (reused !== undefined) return reused;
-    if (this.blocksUsed === this.lengths.length) {
-      const blocks = this.lengths.length * 2;
-      const store = new Float64Array(blocks * BLOCK);
-      store.set(this.store);
-      this.store = store;
-      this.lengths = grow(new Int32Array(blocks), this.lengths);
-      this.maxMem = grow(new Float64Array(blocks), this.maxMem);
-      this.maxCpu = grow(new Float64Array(blocks), this.maxCpu);
+  private bucketHolding(host: number, value: number): number {
+    const b = host < this.bucketOf.length ? (this.bucketOf[host] as number) : NONE;
+    if (b === NONE || this.values[b] !== value) throw new Error(`host order: host ${host} not present at ${value}`);
+    return b;
+  }
+
+  private addTo(b: number, host: number, mem: number, cpu: number): void {
+    if (this.sets.size(b) === 0) this.empties--;
+    this.sets.add(b, host, mem, cpu);
+    this.bucketOf[host] = b;
+    this.raise(b, mem, cpu);
+  }
+
+  private takeFrom(b: number, host: number): void {
+    this.sets.remove(b, host);
+    if (this.sets.size(b) === 0) this.empties++;
+  }
+
+  private raise(b: number, mem: number, cpu: number): void {
+    if (mem > (this.boundMem[b] as number)) this.boundMem[b] = mem;
+    if (cpu > (this.boundCpu[b] as number)) this.boundCpu[b] = cpu;
+  }
+
+  /** The bucket of `value`, made (empty, ranked by value) when there is none. */
+  private bucketFor(value: number): number {
+    const known = this.byValue.get(value);
+    if (known !== undefined) return known;
+    if (this.empties >= COMPACT_AT && this.empties >= 4 * (this.ranked.length - this.empties)) this.dropEmpties();
+    let b = this.spare.pop();
+    if (b === undefined) {
+      b = this.sets.create();
+      this.values.push(value);
+      this.boundMem.push(-1);
+      this.boundCpu.push(-1);
     }
-    return this.blocksUsed++;
+    this.values[b] = value;
+    this.boundMem[b] = -1;
+    this.boundCpu[b] = -1;
+    this.byValue.set(value, b);
+    this.ranked.splice(firstRankAtLeast(this.ranked, this.values, value), 0, b);
+    this.empties++;
+    return b;
   }
 
-  private split(c: number): void {
-    const b = this.order[c] as number;
-    const right = this.allocate();
-    const n = this.lengths[b] as number;
-    const half = n >> 1;
-    const from = b * BLOCK;
-    this.store.copyWithin(right * BLOCK, from + half, from + n);
-    this.lengths[b] = half;
-    this.lengths[right] = n - half;
-    this.maxMem[right] = this.maxMem[b] as number;
-    this.maxCpu[right] = this.maxCpu[b] as number;
-    this.order.splice(c + 1, 0, right);
-    this.lastKeys.splice(c, 1, this.store[from + half - 1] as number, this.store[right * BLOCK + n - half - 1] as number);
-    // Later chunks moved one position up: each super-chunk gains the last chunk of the one before.
-    const supers = ((this.order.length - 1) >> SUPER_BITS) + 1;
-    if (supers > this.superMem.length) {
-      this.superMem = grow(new Float64Array(supers * 2), this.superMem);
-      this.superCpu = grow(new Float64Array(supers * 2), this.superCpu);
+  /** Forgets the empty buckets (their sets hold no pages; their ids are reused). */
+  private dropEmpties(): void {
+    const kept: number[] = [];
+    for (const b of this.ranked) {
+      if (this.sets.size(b) > 0) kept.push(b);
+      else {
+        this.byValue.delete(this.values[b] as number);
+        this.spare.push(b);
+      }
     }
-    for (let s = (c + 1) >> SUPER_BITS; s < supers; s++) this.includeInSuper(s, this.order[s << SUPER_BITS] as number);
+    this.ranked = kept;
+    this.empties = 0;
   }
 
-  /** Raises the bounds of the super-chunk holding chunk position `c`. */
-  private raiseSuper(c: number, mem: number, cpu: number): void {
-    const s = c >> SUPER_BITS;
-    if (mem > (this.superMem[s] as number)) this.superMem[s] = mem;
-    if (cpu > (this.superCpu[s] as number)) this.superCpu[s] = cpu;
-  }
-
-  /** Widens a super-chunk's bounds to cover block `b`, which has just moved into it. */
-  private includeInSuper(s: number, b: number): void {
-    if ((this.maxMem[b] as number) > (this.superMem[s] as number)) this.superMem[s] = this.maxMem[b] as number;
-    if ((this.maxCpu[b] as number) > (this.superCpu[s] as number)) this.superCpu[s] = this.maxCpu[b] as number;
+  private grow(host: number): void {
+    let n = this.bucketOf.length;
+    while (n <= host) n *= 2;
+    const next = new Int32Array(n).fill(NONE);
+    next.set(this.bucketOf);
+    this.bucketOf = next;
   }
 }
 
-/**
- * The first chunk position in [from, to) whose last key is >= `key` (`to` when none is): halving while
- * more than 16 positions are left, then a forward scan (fewer unpredictable branches than halving to one).
- */
-function chunkFor(lastKeys: readonly number[], key: number, from = 0, to = lastKeys.length): number {
-  let lo = from;
-  let hi = to;
-  while (hi - lo > 16) {
+/** The first rank whose bucket's value is >= `value` (the number of ranks when none is). */
+function firstRankAtLeast(ranked: readonly number[], values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = ranked.length;
+  while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((lastKeys[mid] as number) < key) lo = mid + 1;
+    if ((values[ranked[mid] as number] as number) < value) lo = mid + 1;
     else hi = mid;
   }
-  while (lo < hi && (lastKeys[lo] as number) < key) lo++;
   return lo;
-}
-
-/**
- * The first slot in [from, to) of a chunk whose key is >= `key` (`to` when none is). A chunk holds at
- * most 2 × CHUNK keys: a forward scan has one unpredictable branch where a binary search has several.
- */
-function scanTo(store: Float64Array, key: number, from: number, to: number): number {
-  let p = from;
-  while (p < to && (store[p] as number) < key) p++;
-  return p;
-}
-
-function grow<T extends Int32Array | Float64Array>(target: T, source: T): T {
-  target.set(source as never);
-  return target;
 }

@@ -12,8 +12,8 @@ const BLOCKS_PER_REGION = 1 << (REGION_BITS - BLOCK_BITS);
  * of 1,024 (with a member count per region). Where a host sits follows from its index, so adding,
  * removing and raising its bounds are O(1), with no search. A search for the next member at or after a
  * position with at least `mem` MiB and `cpu` units free skips empty regions and the regions and blocks
- * whose bounds rule a fit out, and tightens the bounds of those it reads whole, as HostOrder does with
- * its chunks. Keys are the host indexes themselves. Used where the order is the host index: the
+ * whose bounds rule a fit out, and tightens the bounds of those it reads whole, as HostPages does with
+ * its pages. Keys are the host indexes themselves. Used where the order is the host index: the
  * partitions' index orders and spread(instanceId)'s hole lists (GroupScan), whose bounds are raised on
  * every resource increase of their hosts.
  */

@@ -11,7 +11,7 @@ export function diagnoseFailure(request: PlacementRequest, view: PlacementView):
   if (order === undefined || order.size === 0) return STAGE_REASONS[0];
   order.seek(request.memory);
   if (order.nextFit(request.memory, 0) < 0) return STAGE_REASONS[Stage.Memory];
-  // Hosts with enough memory exist; walk those with enough memory and CPU (chunks without are skipped).
+  // Hosts with enough memory exist; walk those with enough memory and CPU (buckets and blocks without are skipped).
   let worst: Stage = Stage.Cpu;
   order.seek(request.memory);
   for (let h = order.nextFit(request.memory, request.cpu); h >= 0; h = order.nextFit(request.memory, request.cpu)) {

@@ -16,7 +16,7 @@ import type { PlacementRequest, PlacementView } from './types.js';
  * - spread(instanceId): first the hosts without a task of the group (count 0 is the minimum); only if
  *   none fits, the group's own hosts are compared in full;
  * - binpack(resource): walk the partition's hosts by free resource from the task's need upwards,
- *   skipping chunks that cannot hold it; the first fitting host wins unless later strategies must
+ *   skipping buckets and blocks that cannot hold it; the first fitting host wins unless later strategies must
  *   break ties among hosts with the same free amount;
  * - end of chain: the fitting host with the lowest index.
  * Anything else (nested attribute spreads, random) falls back to a scan of the partition.

@@ -74,7 +74,7 @@ function replay(list: [number, number, number, number, number, number][]): void 
   expect(order.size).toBe(present.size);
 }
 
-describe('host order (chunked sorted keys with free-amount bounds)', () => {
+describe('host order (buckets of equal free amounts, sorted, with free-amount bounds)', () => {
   it('stays sorted and finds the same first fit as a scan of a plain sorted list', () => {
     fc.assert(fc.property(commands(90, 400), replay), { seed: 42, numRuns: 200, endOnFailure: true });
   });
@@ -83,8 +83,38 @@ describe('host order (chunked sorted keys with free-amount bounds)', () => {
     fc.assert(fc.property(commands(3000, 12000), replay), { seed: 7, numRuns: 12, endOnFailure: true });
   });
 
+  it('drops emptied buckets and reuses them for new values without losing order or bounds', () => {
+    const free = { mem: [] as number[], cpu: [] as number[] };
+    const order = new HostOrder(free);
+    // 100 hosts at 100 distinct values, then all moved to one value: 99 empty buckets.
+    for (let h = 0; h < 100; h++) {
+      free.mem[h] = 1000 + h;
+      free.cpu[h] = 4;
+      order.insert(h, 1000 + h, 1000 + h, 4);
+    }
+    for (let h = 0; h < 100; h++) {
+      free.mem[h] = 50;
+      order.move(h, 1000 + h, 50, 50, 4);
+    }
+    // New values reuse dropped buckets (whose stale maxima are high); host 7 gets CPU the others lack.
+    for (let h = 0; h < 100; h += 3) {
+      free.mem[h] = 2000 - h;
+      free.cpu[h] = h === 7 * 3 ? 9 : 1;
+      order.move(h, 50, 2000 - h, 2000 - h, free.cpu[h] as number);
+    }
+    const expected = [...Array(100).keys()].map((h) => (free.mem[h] as number) * HOST_BITS + h).sort((a, b) => a - b);
+    expect([...order.keys()]).toEqual(expected);
+    order.seek(60);
+    expect(order.nextFit(0, 9)).toBe(21);
+    expect(order.foundValue()).toBe(1979);
+    order.seek(0);
+    expect(order.nextFit(0, 2)).toBe(1);
+    expect(order.foundValue()).toBe(50);
+    expect(() => order.remove(1, 51)).toThrow(/not present/);
+  });
+
   it('finds a host whose chunk moved into an already-searched stretch when an emptied chunk was dropped', () => {
-    // 2,000 hosts with memory but no CPU, inserted in key order (chunks of 16), except one with CPU.
+    // 2,000 hosts with memory but no CPU, inserted in key order, except one with CPU.
     const free = { mem: [] as number[], cpu: [] as number[] };
     const order = new HostOrder(free);
     for (let h = 0; h < 2000; h++) {
