@@ -239,9 +239,9 @@ export class ClusterState {
     host.addTask(task);
     this.reservedCpu += td.cpu;
     this.reservedMem += td.memory;
-    this.groups.add(task.group, host);
     const indexes = host.indexes;
-    if (host.groupCount(task.group) === 1) for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).groupArrived(host, task.group);
+    // An uncounted group (say a binpack-only job) costs no count reads: no index scans it.
+    if (this.groups.add(task.group, host) === 1) for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).groupArrived(host, task.group);
     for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).update(host);
     for (const handler of this.onTaskPlaced) handler(task, now);
   }
@@ -306,8 +306,7 @@ export class ClusterState {
   private leaveCounted(task: Task, from: TaskState): void {
     const host = task.host as Host;
     if (from === TaskState.Running) host.runningTasksCount--;
-    this.groups.remove(task.group, host);
-    if (host.groupCount(task.group) === 0) for (const ix of host.indexes) ix.groupLeft(host, task.group);
+    if (this.groups.remove(task.group, host) === 0) for (const ix of host.indexes) ix.groupLeft(host, task.group);
   }
 
   groupCountByAttribute(group: number, attribute: string, value: string): number {

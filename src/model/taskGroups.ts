@@ -85,18 +85,25 @@ export class TaskGroups {
     return (this.perHost[group] as Int32Array)[host] as number;
   }
 
-  add(group: number, host: Host): void {
-    if (!this.tracked[group]) return;
-    (this.perHost[group] as Int32Array)[host.index]++;
+  /** Counts a task of the group placed on the host; returns the host's new count (-1: the group is not counted). */
+  add(group: number, host: Host): number {
+    if (!this.tracked[group]) return -1;
+    const counts = this.perHost[group] as Int32Array;
+    const count = (counts[host.index] as number) + 1;
+    counts[host.index] = count;
     this.shift(group, host, 1);
+    return count;
   }
 
-  remove(group: number, host: Host): void {
-    if (!this.tracked[group]) return;
+  /** A task of the group stops counting on the host; returns the host's new count (-1: the group is not counted). */
+  remove(group: number, host: Host): number {
+    if (!this.tracked[group]) return -1;
     const counts = this.perHost[group] as Int32Array;
-    if ((counts[host.index] as number) <= 0) throw new Error(`group ${this.name(group)} count below zero on ${host.instanceId}`);
-    counts[host.index]--;
+    const count = (counts[host.index] as number) - 1;
+    if (count < 0) throw new Error(`group ${this.name(group)} count below zero on ${host.instanceId}`);
+    counts[host.index] = count;
     this.shift(group, host, -1);
+    return count;
   }
 
   countByAttribute(group: number, attribute: string, value: string): number {
