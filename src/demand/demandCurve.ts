@@ -48,10 +48,11 @@ export class DemandCurve {
       case 'constant':
         return p.rate;
       case 'diurnal': {
-        const { hourOfDay, weekday } = (this.clock as ZoneClock).at(this.startEpochMs + t);
-        const phase = (2 * Math.PI * (hourOfDay - p.peakHour)) / 24;
+        const clock = this.clock as ZoneClock;
+        clock.set(this.startEpochMs + t);
+        const phase = (2 * Math.PI * (clock.hourOfDay - p.peakHour)) / 24;
         const rate = p.troughRate + ((p.peakRate - p.troughRate) * (1 + Math.cos(phase))) / 2;
-        return weekday === 0 || weekday === 6 ? rate * p.weekendFactor : rate;
+        return clock.weekday === 0 || clock.weekday === 6 ? rate * p.weekendFactor : rate;
       }
       case 'series': {
         if (p.periodMs <= 0 && t >= (p.times[p.times.length - 1] as number) && p.times.length > 0) return p.rates[p.rates.length - 1] as number;

@@ -43,22 +43,41 @@ export function zonedToEpoch(wallMs: number, zone: string): number {
 
 const DAY_MS = 86_400_000;
 
-/** Local time of day and weekday in one zone, with the UTC offset looked up once per UTC hour. */
+/**
+ * Local time of day and weekday in one zone, with the UTC offset looked up once per UTC hour: `set`
+ * an instant, then read `hourOfDay` and `weekday` (fields, so a call allocates nothing).
+ */
 export class ZoneClock {
   private hour = Number.NaN;
-  private offset = 0;
+  /** Local milliseconds since midnight at the start of the cached UTC hour, and that local day's weekday. */
+  private msOfDayAtHour = 0;
+  private weekdayAtHour = 0;
+  /** Local time of day in hours [0, 24) of the instant last set. */
+  hourOfDay = 0;
+  /** Weekday (0 = Sunday) of the instant last set. */
+  weekday = 0;
 
   constructor(private readonly zone: string) {}
 
-  /** Local time of day in hours [0, 24) and weekday (0 = Sunday) of an instant. */
-  at(epochMs: number): { hourOfDay: number; weekday: number } {
+  /** Sets hourOfDay and weekday to those of an instant (integer epoch ms). */
+  set(epochMs: number): void {
     const hour = Math.floor(epochMs / 3_600_000);
     if (hour !== this.hour) {
       this.hour = hour;
-      this.offset = offsetMs(hour * 3_600_000, this.zone);
+      const wall = hour * 3_600_000 + offsetMs(hour * 3_600_000, this.zone);
+      const day = Math.floor(wall / DAY_MS);
+      this.msOfDayAtHour = wall - day * DAY_MS;
+      // 1970-01-01 (day 0 of the wall clock) was a Thursday.
+      this.weekdayAtHour = (((day + 4) % 7) + 7) % 7;
     }
-    const wall = epochMs + this.offset;
-    // 1970-01-01 (day 0 of the wall clock) was a Thursday.
-    return { hourOfDay: (((wall % DAY_MS) + DAY_MS) % DAY_MS) / 3_600_000, weekday: (((Math.floor(wall / DAY_MS) + 4) % 7) + 7) % 7 };
+    // Within a UTC hour the offset holds, so local time advances with the instant (and may pass midnight).
+    let msOfDay = this.msOfDayAtHour + (epochMs - this.hour * 3_600_000);
+    let weekday = this.weekdayAtHour;
+    if (msOfDay >= DAY_MS) {
+      msOfDay -= DAY_MS;
+      weekday = weekday === 6 ? 0 : weekday + 1;
+    }
+    this.hourOfDay = msOfDay / 3_600_000;
+    this.weekday = weekday;
   }
 }
