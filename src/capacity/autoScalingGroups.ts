@@ -246,14 +246,18 @@ export class AutoScalingGroups implements SpotUnitOwner {
       this.sim.scheduleIn(this.runningKind, pending, host.index);
       this.sim.scheduleIn(this.registerKind, boot, host.index);
     }
+    // The instances that may go, in member order: found once, then each victim leaves the list (removing
+    // an empty instance changes no other instance's tasks; the scheduler reacts later, in its own pass).
+    let all: Host[] | undefined;
     while (state.members.size > state.desired) {
       // Mixed groups first pick the purchase option that is over its share (aws-behaviour.md §7).
       const spotOver = state.onDemand <= onDemandTarget(state.spec.distribution, state.desired);
       // Managed termination protection: only instances without non-daemon tasks may go.
-      const all = state.managed?.terminationProtection ? [...state.members].filter((h) => this.isEmpty(h)) : [...state.members];
+      all ??= state.managed?.terminationProtection ? [...state.members].filter((h) => this.isEmpty(h)) : [...state.members];
       const pool = state.spec.usesSpot ? all.filter((h) => h.spot === spotOver) : all;
       const victim = chooseInstanceToTerminate(pool.length > 0 ? pool : all, state.spec.availabilityZones, this.sim.now, state.terminationStream);
       if (victim === undefined) return;
+      all.splice(all.indexOf(victim), 1);
       if (state.managed?.draining && victim.status === HostStatus.Active) this.drainThenTerminate(state, victim);
       else this.remove(state, victim, 'Auto Scaling group scale-in', 'InfrastructureHealth');
     }

@@ -9,15 +9,44 @@ import { HostStatus, type Host } from '../model/host.js';
  */
 export function chooseInstanceToTerminate(members: readonly Host[], zones: readonly string[], now: number, rng: Random): Host | undefined {
   if (members.length === 0) return undefined;
-  const perZone = new Map<string, number>();
-  for (const h of members) perZone.set(h.availabilityZone, (perZone.get(h.availabilityZone) ?? 0) + 1);
-  const most = Math.max(...zones.map((z) => perZone.get(z) ?? 0));
+  // Instances per zone (a handful of zones: a short list, no map), then the most among the group's zones.
+  const seen: string[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < members.length; i++) {
+    const zone = (members[i] as Host).availabilityZone;
+    const z = seen.indexOf(zone);
+    if (z >= 0) counts[z]++;
+    else {
+      seen.push(zone);
+      counts.push(1);
+    }
+  }
+  let most = 0;
+  for (const zone of zones) {
+    const z = seen.indexOf(zone);
+    if (z >= 0 && (counts[z] as number) > most) most = counts[z] as number;
+  }
   // Zones tied for the most instances all stay in play for the next steps.
-  const inZone = members.filter((h) => (perZone.get(h.availabilityZone) ?? 0) === most);
-  const toNextHour = (h: Host) => (h.status === HostStatus.Launching || h.runningAt < 0 ? 0 : 3_600_000 - ((now - h.runningAt) % 3_600_000));
-  const closest = Math.min(...inZone.map(toNextHour));
-  const candidates = inZone.filter((h) => toNextHour(h) === closest).sort((a, b) => a.index - b.index);
+  const inPlay = (h: Host) => {
+    const z = seen.indexOf(h.availabilityZone);
+    return (z >= 0 ? (counts[z] as number) : 0) === most;
+  };
+  let closest = Infinity;
+  for (let i = 0; i < members.length; i++) {
+    const h = members[i] as Host;
+    if (inPlay(h)) closest = Math.min(closest, toNextHour(h, now));
+  }
+  const candidates: Host[] = [];
+  for (let i = 0; i < members.length; i++) {
+    const h = members[i] as Host;
+    if (inPlay(h) && toNextHour(h, now) === closest) candidates.push(h);
+  }
+  candidates.sort((a, b) => a.index - b.index);
   return candidates[Math.floor(rng() * candidates.length)];
+}
+
+function toNextHour(h: Host, now: number): number {
+  return h.status === HostStatus.Launching || h.runningAt < 0 ? 0 : 3_600_000 - ((now - h.runningAt) % 3_600_000);
 }
 
 /** The group's available AZs, fewest instances first (list order breaks ties): a new instance goes to the first. */
