@@ -8,11 +8,14 @@ import type { ScenarioModel, ServiceSpec, TaskDefinitionSpec } from '../model/sp
 import { OwnerKind, TaskState, type Task } from '../model/task.js';
 import { Phase } from '../sim/phases.js';
 import { ServiceDemandStats } from '../metrics/demandStats.js';
+import { RegistrationQueue } from './registrationQueue.js';
 
 /**
  * Demand, the load balancer and CloudWatch-style service metrics (aws-behaviour.md §4 "Metrics").
  * A RUNNING task enters service `registrationMs` later (target healthy) and leaves when it stops
- * RUNNING, or earlier when the scheduler deregisters it ahead of a stop (deregistration delay); demand is spread evenly over in-service tasks, each serving up to its load model's rate;
+ * RUNNING, or earlier when the scheduler deregisters it ahead of a stop (deregistration delay). Only
+ * samples read the in-service count, so registrations wait in a per-service queue (they fall due in
+ * order) and each sample first takes those due. Demand is spread evenly over in-service tasks, each serving up to its load model's rate;
  * the rest is dropped. Every `metricSampleMs` the state is sampled (it holds until the next sample):
  * CPU % = mean over RUNNING tasks (in service: idle + (100 − idle) × load; not yet in service: idle),
  * memory % = the load model's, requests per target = requests served ÷ in-service tasks. Samples are
@@ -72,6 +75,8 @@ interface Tracked {
   readonly spec: ServiceSpec;
   readonly curve: DemandCurve;
   inService: number;
+  /** Registrations not yet complete (registrationQueue.ts). */
+  readonly registrations: RegistrationQueue;
   /** The datapoint periods (ms) asked for, and per period and metric the accumulator of the period in progress. */
   readonly periods: number[];
   readonly accumulators: Accumulator[][];
@@ -81,7 +86,6 @@ interface Tracked {
 export class ServiceMetrics implements ClusterObserver {
   private readonly tracked: (Tracked | undefined)[];
   private readonly list: Tracked[] = [];
-  private readonly registerKind: EventKind;
   private readonly tickKind: EventKind;
   /** Per task slot: the id of the task waiting to register (0: none), and whether it is in service. */
   private readonly waitingId: number[] = [];
@@ -104,6 +108,7 @@ export class ServiceMetrics implements ClusterObserver {
         spec,
         curve: new DemandCurve(spec.demand, model.startEpochMs, streams.stream(`service:${spec.name}:demandNoise`)),
         inService: 0,
+        registrations: new RegistrationQueue(),
         periods: [],
         accumulators: [],
         stats: new ServiceDemandStats(model.scaling.sloServedPercent, demandSteps(spec.demand, model.startEpochMs, model.durationMs, model.scaling.demandStepPercent)),
@@ -117,7 +122,6 @@ export class ServiceMetrics implements ClusterObserver {
       t.periods.push(periodMs);
       t.accumulators.push(METRICS.map(() => new Accumulator()));
     }
-    this.registerKind = sim.register('lb.registered', Phase.Task, (slot) => this.onRegistered(cluster.taskAt(slot)));
     this.tickKind = sim.register('metrics.tick', Phase.Scaling, () => this.tick());
   }
 
@@ -144,7 +148,7 @@ export class ServiceMetrics implements ClusterObserver {
     const slot = task.slot;
     if (task.state === TaskState.Running) {
       this.waitingId[slot] = task.id;
-      this.sim.scheduleIn(this.registerKind, t.spec.registrationMs, slot);
+      t.registrations.push(this.sim.now + t.spec.registrationMs, slot, task.id);
     } else if (from === TaskState.Running) {
       this.waitingId[slot] = 0;
       if (this.inLb[slot] === 1) {
@@ -166,18 +170,26 @@ export class ServiceMetrics implements ClusterObserver {
     }
   }
 
-  private onRegistered(task: Task): void {
-    const slot = task.slot;
-    if (this.waitingId[slot] !== task.id || task.state !== TaskState.Running) return;
+  /** The service whose due registrations are being taken (see registered). */
+  private registering: Tracked | undefined;
+
+  /**
+   * A registration fell due: the task enters service if it is still the one waiting in its slot (a
+   * task that left RUNNING, or is deregistering, no longer waits; a reused slot waits for its new task).
+   */
+  private readonly registered = (slot: number, id: number): void => {
+    if (this.waitingId[slot] !== id) return;
     this.waitingId[slot] = 0;
     this.inLb[slot] = 1;
-    (this.tracked[task.owner] as Tracked).inService++;
-  }
+    (this.registering as Tracked).inService++;
+  };
 
   private tick(): void {
     const now = this.sim.now;
     const dt = this.model.scaling.metricSampleMs;
     for (const t of this.list) {
+      this.registering = t;
+      t.registrations.takeDue(now, this.registered);
       // The revision being deployed (or deployed) decides what a task serves.
       const load = this.taskDefinitionOf(t.spec.index).load ?? t.spec.taskDefinition.load;
       if (load === undefined) continue;

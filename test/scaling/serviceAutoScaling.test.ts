@@ -133,3 +133,21 @@ describe('load balancer deregistration delay (ELB target group default 300 s)', 
     for (const t of stopped) expect(t.stoppingAt).toBe(20 * 60_000);
   });
 });
+
+describe('load balancer registration (a task serves once its target is healthy, aws-behaviour.md §4)', () => {
+  it('counts a RUNNING task in service exactly loadBalancerRegistrationTime later', () => {
+    const json = scenarioJson({
+      duration: '5m',
+      sampleInterval: '10s',
+      autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.large', DesiredCapacity: 2 }],
+      taskDefinitions: [web],
+      services: [{ serviceName: 'web', taskDefinition: 'web', desiredCount: 4, loadBalancerRegistrationTime: '90s', demand: { type: 'constant', rate: 300 } }],
+    } as never);
+    const result = run(compile(json));
+    const served = (s: number) => result.samples.find((x) => x.timeMs === s * 1000)?.services[0]?.served;
+    // All four tasks are RUNNING at 0 s (no pull or start time); none serves before 90 s, all four from 90 s.
+    expect(served(80)).toBe(0);
+    expect(served(90)).toBe(200);
+    expect(served(300)).toBe(200);
+  });
+});
