@@ -39,8 +39,8 @@ export interface StopChooserOptions {
  * refreshed for the values of each stopped task. Spread-only chains (ECS's default among them) use a
  * bucketed index (spreadStopIndex.ts, about O(log n) per choice); other chains scan the tasks, O(n) per
  * choice without allocation. Call `stopped(task)` on every chooser of the group after any of its tasks
- * was stopped (or sent to STOPPING), or `stoppedElsewhere(task)` when it ran on another provider's
- * instance.
+ * was chosen to stop (deregistering, STOPPING or STOPPED), or `stoppedElsewhere(task)` when it ran on
+ * another provider's instance.
  */
 export class StopChooser {
   private readonly tasks: Task[] = [];
@@ -228,16 +228,19 @@ export class StopChooser {
     const i = this.positionOf(task);
     const candidate = i >= 0 && this.alive[i] === 1 ? i : -1;
     if (candidate >= 0) this.retire(candidate);
-    this.fast?.stopped(host, candidate);
-    this.refreshCounts(host, i);
+    // A task counts for spread until it is STOPPING: one still RUNNING (deregistering first) changed no
+    // count, so no candidate moves and no count needs reading again.
+    const counted = task.state < TaskState.Stopping;
+    this.fast?.stopped(host, candidate, !counted);
+    if (!counted) this.refreshCounts(host, i);
   }
 
   /**
    * A task of the group stopped on a host where this chooser has no candidates (another capacity
-   * provider's instance): only the attribute counts change.
+   * provider's instance): only the attribute counts change (none while the task still counts).
    */
   stoppedElsewhere(task: Task): void {
-    if (task.host !== undefined) this.refreshCounts(task.host, -1);
+    if (task.host !== undefined && task.state >= TaskState.Stopping) this.refreshCounts(task.host, -1);
   }
 
   /** Re-reads the group counts of the host's attribute values (`i`: the stopped task's position, or -1). */

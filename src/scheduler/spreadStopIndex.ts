@@ -137,11 +137,11 @@ export class SpreadStopIndex {
   /**
    * A task of the group left `host` (this chooser's pick or another's): `candidate` is its position
    * when it was still a candidate here (stopped through another chooser), else -1. The candidates left
-   * on the host move to its new count.
+   * on the host move to its new count (`countChanged` false: the task still counts, nothing moves).
    */
-  stopped(host: Host, candidate: number): void {
+  stopped(host: Host, candidate: number, countChanged: boolean): void {
     if (candidate >= 0) this.take(candidate);
-    if (!this.byInstance) return;
+    if (!this.byInstance || !countChanged) return;
     const count = this.instanceCount(host);
     for (let i = this.firstOnHost.get(host.index) ?? -1; i >= 0; i = this.nextOnHost[i] as number) {
       if (this.present[i] === 0 || this.countOf[i] === count) continue;

@@ -66,3 +66,58 @@ describe('scale-in: the bucketed index chooses exactly what the scan over every 
     );
   });
 });
+
+describe('scale-in with victims that still count (deregistering behind a load balancer, still RUNNING)', () => {
+  it('chooses as a brute-force pick over live counts: pending first, most tasks per zone, then per instance, ties by id', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(2), fc.array(fc.nat(2), { minLength: 0, maxLength: 4 })), { minLength: 1, maxLength: 20, size: 'max' }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        fc.nat(1000),
+        (hosts, leaveCounted, seed) => {
+          const chain = [SPREAD_AZ, SPREAD_HOST];
+          const cluster = makeCluster([chain], ['ecs.availability-zone']);
+          const group = cluster.groups.intern('service:web');
+          const td = makeTaskDefinition(64, 128);
+          const tasks: Task[] = [];
+          for (const [zone, states] of hosts) {
+            const host = addActiveHost(cluster, makeGroup('m5.xlarge'), ZONES[zone] as string);
+            for (const state of states) {
+              const t = cluster.createTask(OwnerKind.Service, 0, group, td, 0);
+              cluster.placeTask(t, host, 0);
+              if (state >= 1) cluster.setTaskState(t, TaskState.Pending, 0);
+              if (state >= 2) cluster.setTaskState(t, TaskState.Running, 0);
+              tasks.push(t);
+            }
+          }
+          for (const indexed of [true, false]) {
+            const chooser = new StopChooser(tasks, chain, group, cluster, createStream(seed, 's'), { indexed });
+            const draws = createStream(seed, 's');
+            const left = new Set(tasks.filter((t) => t.state < TaskState.Stopping));
+            for (let k = 0; k < 40; k++) {
+              const candidates = [...left];
+              const pending = candidates.filter((t) => t.state < TaskState.Running);
+              const pool = pending.length > 0 ? pending : candidates;
+              const key = (t: Task) => [cluster.groupCountByAttribute(group, 'ecs.availability-zone', t.zone || (t.host?.availabilityZone as string)), t.host?.groupCount(group) as number];
+              let best: number[] | undefined;
+              for (const t of pool) {
+                const kk = key(t);
+                if (best === undefined || kk[0]! > best[0]! || (kk[0] === best[0] && kk[1]! > best[1]!)) best = kk;
+              }
+              const ties = pool.filter((t) => best !== undefined && key(t)[0] === best[0] && key(t)[1] === best[1]).sort((a, b) => a.id - b.id);
+              const want = ties.length === 0 ? undefined : ties[Math.floor(draws() * ties.length)];
+              const got = chooser.next();
+              expect(got?.id, `indexed ${indexed}, choice ${k}`).toBe(want?.id);
+              if (got === undefined) break;
+              left.delete(got);
+              // A RUNNING victim may stay RUNNING (deregistration delay) and so still count; others go STOPPING.
+              if (!(got.state === TaskState.Running && leaveCounted[k])) cluster.setTaskState(got, TaskState.Stopping, 0);
+              chooser.stopped(got);
+            }
+          }
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+});
