@@ -39,7 +39,7 @@ export interface StopChooserOptions {
  * refreshed for the values of each stopped task. Spread-only chains (ECS's default among them) use a
  * bucketed index (spreadStopIndex.ts, about O(log n) per choice); other chains scan the tasks, O(n) per
  * choice without allocation. Call `stopped(task)` on every chooser of the group after any of its tasks
- * was chosen to stop (deregistering, STOPPING or STOPPED), or `stoppedElsewhere(task)` when it ran on
+ * was chosen to stop (deregistering, STOPPING or STOPPED; with the host it ran on), or `stoppedElsewhere(task)` when it ran on
  * another provider's instance.
  */
 export class StopChooser {
@@ -221,9 +221,12 @@ export class StopChooser {
     return 0;
   }
 
-  /** A task of the group was stopped (this chooser's pick or another's): refresh the counts of its attribute values. */
-  stopped(task: Task): void {
-    const host = task.host;
+  /**
+   * A task of the group was stopped (this chooser's pick or another's) on `host`: pass the host it ran
+   * on, as a task STOPPED at once (one not yet RUNNING) no longer has one. Refreshes its instance's and
+   * attribute values' counts.
+   */
+  stopped(task: Task, host: Host | undefined = task.host): void {
     if (host === undefined) return;
     const i = this.positionOf(task);
     const candidate = i >= 0 && this.alive[i] === 1 ? i : -1;
@@ -239,8 +242,8 @@ export class StopChooser {
    * A task of the group stopped on a host where this chooser has no candidates (another capacity
    * provider's instance): only the attribute counts change (none while the task still counts).
    */
-  stoppedElsewhere(task: Task): void {
-    if (task.host !== undefined && task.state >= TaskState.Stopping) this.refreshCounts(task.host, -1);
+  stoppedElsewhere(task: Task, host: Host | undefined = task.host): void {
+    if (host !== undefined && task.state >= TaskState.Stopping) this.refreshCounts(host, -1);
   }
 
   /** Re-reads the group counts of the host's attribute values (`i`: the stopped task's position, or -1). */

@@ -263,13 +263,15 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
         victim = chooser.next();
       }
       if (victim === undefined) break;
+      // A victim not yet RUNNING is STOPPED at once and loses its host: the choosers need it.
+      const host = victim.host;
       this.forget(s, victim);
       this.lifecycle.deregisterThenStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`, s.spec.deregistrationMs);
       // An Auto Scaling group provider places only on its own group's instances: the other pools
       // have no candidates on the victim's instance, only its attribute counts changed for them.
       for (const [provider, c] of choosers) {
-        if (provider < 0 || provider === victim.provider) c.stopped(victim);
-        else c.stoppedElsewhere(victim);
+        if (provider < 0 || provider === victim.provider) c.stopped(victim, host);
+        else c.stoppedElsewhere(victim, host);
       }
     }
   }

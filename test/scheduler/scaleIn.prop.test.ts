@@ -67,7 +67,7 @@ describe('scale-in: the bucketed index chooses exactly what the scan over every 
   });
 });
 
-describe('scale-in with victims that still count (deregistering behind a load balancer, still RUNNING)', () => {
+describe('scale-in with victims that still count (deregistering behind a load balancer) or are already STOPPED', () => {
   it('chooses as a brute-force pick over live counts: pending first, most tasks per zone, then per instance, ties by id', () => {
     fc.assert(
       fc.property(
@@ -110,9 +110,12 @@ describe('scale-in with victims that still count (deregistering behind a load ba
               expect(got?.id, `indexed ${indexed}, choice ${k}`).toBe(want?.id);
               if (got === undefined) break;
               left.delete(got);
-              // A RUNNING victim may stay RUNNING (deregistration delay) and so still count; others go STOPPING.
-              if (!(got.state === TaskState.Running && leaveCounted[k])) cluster.setTaskState(got, TaskState.Stopping, 0);
-              chooser.stopped(got);
+              const host = got.host;
+              // As the lifecycle does: a RUNNING victim may stay RUNNING (deregistration delay) and so
+              // still count, or go STOPPING; one not yet RUNNING is STOPPED at once (its host cleared).
+              if (got.state < TaskState.Running) cluster.stopTask(got, 0, 'ServiceSchedulerInitiated', 'scaled in');
+              else if (!leaveCounted[k]) cluster.setTaskState(got, TaskState.Stopping, 0);
+              chooser.stopped(got, host);
             }
           }
         },
