@@ -5,7 +5,7 @@ import { HostStatus, type Host } from '../model/host.js';
 import type { ServiceSpec, TaskDefinitionSpec } from '../model/specs.js';
 import type { DeploymentRecord } from './deployment.js';
 import { ServiceRollouts } from './serviceRollouts.js';
-import { addTask, canRetireDraining, createServiceState, removeTask, scaleInPool, waitingFor, type ServiceState } from './serviceState.js';
+import { addTask, canRetireDraining, createServiceState, removeTask, waitingFor, type ServiceState } from './serviceState.js';
 import { OwnerKind, TaskState, type Task } from '../model/task.js';
 import { diagnoseFailure } from '../placement/diagnose.js';
 import { firstFailingStage } from '../placement/feasibility.js';
@@ -14,7 +14,7 @@ import { STAGE_REASONS, Stage } from '../placement/types.js';
 import type { SchedulerListener } from './listener.js';
 import type { FargateCapacity } from '../capacity/fargate.js';
 import type { CapacityProviderSpec } from '../model/specs.js';
-import { chooseFargateTaskToStop, StopChooser } from './scaleIn.js';
+import { scaleInService } from './serviceScaleIn.js';
 import { placementViewFor } from './strategyCounts.js';
 import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
 import type { TaskLifecycle } from './taskLifecycle.js';
@@ -238,42 +238,15 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
       if (s.rollout.active) this.rollouts.step(s, s.rollout);
       return;
     }
-    if (s.tasks.size - s.draining.size > s.desired) this.scaleIn(s);
+    if (s.tasks.size - s.draining.size > s.desired) {
+      scaleInService(s, this.cluster, (victim) => {
+        this.forget(s, victim);
+        this.lifecycle.deregisterThenStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`, s.spec.deregistrationMs);
+      });
+    }
     // Replacements for draining tasks may run alongside them up to floor(desired × maximumPercent).
     const ceiling = s.draining.size > 0 ? Math.max(s.desired, Math.floor((s.desired * s.spec.maximumPercent) / 100)) : s.desired;
     while (s.tasks.size - s.draining.size < s.desired && s.tasks.size < ceiling) if (!this.startOne(s)) return;
-  }
-
-  /** Stops tasks until the service is down to its desired count (or no candidate is left). */
-  private scaleIn(s: ServiceState): void {
-    // One chooser per provider pool (draining tasks left out) makes the same choices as one
-    // chooseTaskToStop per task, in one pass per choice.
-    const choosers = new Map<number, StopChooser>();
-    while (s.tasks.size - s.draining.size > s.desired) {
-      let victim: Task | undefined;
-      if (s.fargate) victim = chooseFargateTaskToStop([...scaleInPool(s)].filter((t) => !s.draining.has(t)), s.scaleInStream);
-      else {
-        const provider = s.strategy?.toShrink() ?? -1;
-        let chooser = choosers.get(provider);
-        if (chooser === undefined) {
-          const include = s.draining.size > 0 ? (t: Task) => !s.draining.has(t) : undefined;
-          chooser = new StopChooser(scaleInPool(s, provider), s.spec.placement.strategies, s.workload.request.group, this.cluster, s.scaleInStream, { include });
-          choosers.set(provider, chooser);
-        }
-        victim = chooser.next();
-      }
-      if (victim === undefined) break;
-      // A victim not yet RUNNING is STOPPED at once and loses its host: the choosers need it.
-      const host = victim.host;
-      this.forget(s, victim);
-      this.lifecycle.deregisterThenStop(victim, 'ServiceSchedulerInitiated', `Service ${s.spec.name} scaled in to ${s.desired}`, s.spec.deregistrationMs);
-      // An Auto Scaling group provider places only on its own group's instances: the other pools
-      // have no candidates on the victim's instance, only its attribute counts changed for them.
-      for (const [provider, c] of choosers) {
-        if (provider < 0 || provider === victim.provider) c.stopped(victim, host);
-        else c.stoppedElsewhere(victim, host);
-      }
-    }
   }
 
   /** Starts one task (placement or Fargate); false when it must wait (launch budget, no room). */

@@ -22,6 +22,20 @@ const CHAINS: StrategySpec[][] = [
 ];
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 
+/** The default chain's choice by definition: not-RUNNING first, most group tasks in the zone, then on the instance, ties by id at random. */
+function bruteForcePick(candidates: Task[], cluster: ReturnType<typeof makeCluster>, group: number, draws: () => number): Task | undefined {
+  const pending = candidates.filter((t) => t.state < TaskState.Running);
+  const pool = pending.length > 0 ? pending : candidates;
+  const key = (t: Task) => [cluster.groupCountByAttribute(group, 'ecs.availability-zone', t.host?.availabilityZone as string), t.host?.groupCount(group) as number];
+  let best: number[] | undefined;
+  for (const t of pool) {
+    const kk = key(t);
+    if (best === undefined || kk[0]! > best[0]! || (kk[0] === best[0] && kk[1]! > best[1]!)) best = kk;
+  }
+  const ties = pool.filter((t) => best !== undefined && key(t)[0] === best[0] && key(t)[1] === best[1]).sort((a, b) => a.id - b.id);
+  return ties.length === 0 ? undefined : ties[Math.floor(draws() * ties.length)];
+}
+
 describe('scale-in: the bucketed index chooses exactly what the scan over every task chooses (property)', () => {
   it('for random layouts, task states, chains and seeds, over whole scale-in sequences', () => {
     fc.assert(
@@ -95,17 +109,7 @@ describe('scale-in with victims that still count (deregistering behind a load ba
             const draws = createStream(seed, 's');
             const left = new Set(tasks.filter((t) => t.state < TaskState.Stopping));
             for (let k = 0; k < 40; k++) {
-              const candidates = [...left];
-              const pending = candidates.filter((t) => t.state < TaskState.Running);
-              const pool = pending.length > 0 ? pending : candidates;
-              const key = (t: Task) => [cluster.groupCountByAttribute(group, 'ecs.availability-zone', t.zone || (t.host?.availabilityZone as string)), t.host?.groupCount(group) as number];
-              let best: number[] | undefined;
-              for (const t of pool) {
-                const kk = key(t);
-                if (best === undefined || kk[0]! > best[0]! || (kk[0] === best[0] && kk[1]! > best[1]!)) best = kk;
-              }
-              const ties = pool.filter((t) => best !== undefined && key(t)[0] === best[0] && key(t)[1] === best[1]).sort((a, b) => a.id - b.id);
-              const want = ties.length === 0 ? undefined : ties[Math.floor(draws() * ties.length)];
+              const want = bruteForcePick([...left], cluster, group, draws);
               const got = chooser.next();
               expect(got?.id, `indexed ${indexed}, choice ${k}`).toBe(want?.id);
               if (got === undefined) break;
@@ -121,6 +125,53 @@ describe('scale-in with victims that still count (deregistering behind a load ba
         },
       ),
       { seed: 7, numRuns: 300 },
+    );
+  });
+});
+
+describe('scale-in over two capacity provider pools of one service (disjoint instances)', () => {
+  it('each pool chooses by live zone counts, the other pool\'s victims included (stoppedElsewhere)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(2), fc.array(fc.nat(2), { minLength: 0, maxLength: 4 })), { minLength: 2, maxLength: 20, size: 'max' }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        fc.nat(1000),
+        (hosts, fromB, leaveCounted, seed) => {
+          const chain = [SPREAD_AZ, SPREAD_HOST];
+          const cluster = makeCluster([chain], ['ecs.availability-zone']);
+          const group = cluster.groups.intern('service:web');
+          const td = makeTaskDefinition(64, 128);
+          const pools: Task[][] = [[], []];
+          hosts.forEach(([zone, states], h) => {
+            const host = addActiveHost(cluster, makeGroup('m5.xlarge'), ZONES[zone] as string);
+            for (const state of states) {
+              const t = cluster.createTask(OwnerKind.Service, 0, group, td, 0);
+              cluster.placeTask(t, host, 0);
+              if (state >= 1) cluster.setTaskState(t, TaskState.Pending, 0);
+              if (state >= 2) cluster.setTaskState(t, TaskState.Running, 0);
+              (pools[h % 2] as Task[]).push(t);
+            }
+          });
+          const choosers = pools.map((tasks, p) => new StopChooser(tasks, chain, group, cluster, createStream(seed, `s${p}`)));
+          const draws = [createStream(seed, 's0'), createStream(seed, 's1')];
+          const left = pools.map((tasks) => new Set(tasks));
+          for (let k = 0; k < 40; k++) {
+            const p = fromB[k] ? 1 : 0;
+            const want = bruteForcePick([...(left[p] as Set<Task>)], cluster, group, draws[p] as () => number);
+            const got = (choosers[p] as StopChooser).next();
+            expect(got?.id, `pool ${p}, choice ${k}`).toBe(want?.id);
+            if (got === undefined) continue;
+            (left[p] as Set<Task>).delete(got);
+            const host = got.host;
+            if (got.state < TaskState.Running) cluster.stopTask(got, 0, 'ServiceSchedulerInitiated', 'scaled in');
+            else if (!leaveCounted[k]) cluster.setTaskState(got, TaskState.Stopping, 0);
+            (choosers[p] as StopChooser).stopped(got, host);
+            (choosers[1 - p] as StopChooser).stoppedElsewhere(got, host);
+          }
+        },
+      ),
+      { seed: 5, numRuns: 300 },
     );
   });
 });
