@@ -257,20 +257,3 @@ export class StopChooser {
     }
   }
 }
-
-/**
- * Fargate tasks (no instances): prefer tasks not yet RUNNING, then the zone with the most of the
- * candidates ("ECS stops extra tasks in the AZs with the most", aws-behaviour.md §5), then at random.
- */
-export function chooseFargateTaskToStop(tasks: Iterable<Task>, rng: Random): Task | undefined {
-  const live = [...tasks].filter((t) => t.state < TaskState.Stopping && t.fargate);
-  const notRunning = live.filter((t) => t.state < TaskState.Running);
-  const candidates = notRunning.length > 0 ? notRunning : live;
-  if (candidates.length === 0) return undefined;
-  const perZone = new Map<string, number>();
-  for (const t of candidates) perZone.set(t.zone, (perZone.get(t.zone) ?? 0) + 1);
-  const most = Math.max(...perZone.values());
-  const ties = candidates.filter((t) => perZone.get(t.zone) === most).sort((a, b) => a.id - b.id);
-  return ties[Math.floor(rng() * ties.length)];
-}
-

@@ -1,6 +1,7 @@
 import type { Task } from '../model/task.js';
 import type { PlacementView } from '../placement/types.js';
-import { chooseFargateTaskToStop, StopChooser } from './scaleIn.js';
+import { FargateStopChooser } from './fargateScaleIn.js';
+import { StopChooser } from './scaleIn.js';
 import { scaleInPool, type ServiceState } from './serviceState.js';
 
 /**
@@ -10,24 +11,23 @@ import { scaleInPool, type ServiceState } from './serviceState.js';
  * and starts stopping it (deregistration first).
  */
 export function scaleInService(s: ServiceState, view: PlacementView, stop: (victim: Task) => void): void {
-  // One chooser per provider pool makes the same choices as one chooseTaskToStop per task, in one
-  // pass per choice; pools and choosers in the order they were first needed.
+  // One chooser per provider pool makes the same choices as one chooseTaskToStop (or
+  // chooseFargateTaskToStop) per task over the pool left; pools and choosers in the order first needed.
+  // A Fargate pool's choice counts only its own candidates' zones, so its choosers need no notices.
   const providers: number[] = [];
   const choosers: StopChooser[] = [];
+  const fargateChoosers: FargateStopChooser[] = [];
   while (s.tasks.size - s.draining.size > s.desired) {
-    let victim: Task | undefined;
-    if (s.fargate) victim = chooseFargateTaskToStop([...scaleInPool(s)].filter((t) => !s.draining.has(t)), s.scaleInStream);
-    else {
-      const provider = s.strategy?.toShrink() ?? -1;
-      let at = providers.indexOf(provider);
-      if (at < 0) {
-        const include = s.draining.size > 0 ? (t: Task) => !s.draining.has(t) : undefined;
-        at = choosers.length;
-        providers.push(provider);
-        choosers.push(new StopChooser(scaleInPool(s, provider), s.spec.placement.strategies, s.workload.request.group, view, s.scaleInStream, { include }));
-      }
-      victim = (choosers[at] as StopChooser).next();
+    const provider = s.strategy?.toShrink() ?? -1;
+    let at = providers.indexOf(provider);
+    if (at < 0) {
+      const include = s.draining.size > 0 ? (t: Task) => !s.draining.has(t) : undefined;
+      at = providers.length;
+      providers.push(provider);
+      if (s.fargate) fargateChoosers.push(new FargateStopChooser(scaleInPool(s, provider), s.scaleInStream, include));
+      else choosers.push(new StopChooser(scaleInPool(s, provider), s.spec.placement.strategies, s.workload.request.group, view, s.scaleInStream, { include }));
     }
+    const victim = s.fargate ? (fargateChoosers[at] as FargateStopChooser).next() : (choosers[at] as StopChooser).next();
     if (victim === undefined) break;
     // A victim not yet RUNNING is STOPPED at once and loses its host: the choosers need it.
     const host = victim.host;
