@@ -2,10 +2,11 @@ import { loadScenarioText } from '../src/scenario/load.js';
 import { simulate } from '../src/sim/simulate.js';
 import { FLEETS, fleetScenario } from './fleets.js';
 import { holdModel } from './holdModel.js';
+import { PATTERNS } from './patterns.js';
 
 /**
  * One benchmark measurement in a fresh process (so heap and RSS belong to it alone).
- * Usage: node dist/bench/runCase.js hold <pending> | fleet <small|S1|S1-autoscaling|S3>
+ * Usage: node dist/bench/runCase.js hold <pending> | fleet <small|S1|S1-autoscaling|S3> | pattern <fargate-scale-in|backfill-backlog>
  * Prints one JSON line: events, wallMs, eventsPerSecond, peakHeapMiB, peakRssMiB, and case facts.
  */
 function memory(): { heap: number; rss: number } {
@@ -25,8 +26,9 @@ function main(): void {
     const r = holdModel(pending, Math.max(5_000_000, pending * 5));
     sampleMemory();
     out = { case: `hold-${pending}`, events: r.events, wallMs: r.wallMs };
-  } else if (kind === 'fleet' && arg !== undefined && FLEETS[arg] !== undefined) {
-    const loaded = loadScenarioText(JSON.stringify(fleetScenario(arg, FLEETS[arg])), { baseDir: '.' });
+  } else if ((kind === 'fleet' && arg !== undefined && FLEETS[arg] !== undefined) || (kind === 'pattern' && arg !== undefined && PATTERNS[arg] !== undefined)) {
+    const json = kind === 'fleet' ? fleetScenario(arg, FLEETS[arg] as (typeof FLEETS)[string]) : (PATTERNS[arg] as () => unknown)();
+    const loaded = loadScenarioText(JSON.stringify(json), { baseDir: '.' });
     if (!loaded.ok) throw new Error(loaded.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
     const started = performance.now();
     const result = simulate(loaded.scenario, { onProgress: sampleMemory });
@@ -43,7 +45,7 @@ function main(): void {
       placements: result.placements,
     };
   } else {
-    throw new Error('usage: runCase hold <pending> | fleet <small|S1|S1-autoscaling|S3>');
+    throw new Error('usage: runCase hold <pending> | fleet <small|S1|S1-autoscaling|S3> | pattern <fargate-scale-in|backfill-backlog>');
   }
   const usage = process.resourceUsage();
   const peakRss = usage.maxRSS * 1024;

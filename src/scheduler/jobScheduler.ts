@@ -39,8 +39,9 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
   private readonly failedInPass: number[];
   private pass = 0;
   private readonly strategies: (StrategyCounts | undefined)[];
-  /** Tasks waiting in the queue per job stream. */
+  /** Tasks waiting in the queue per job stream, and how many streams have any. */
   private readonly queuedPerJob: number[];
+  private streamsWaiting = 0;
 
   constructor(
     private readonly sim: Simulation,
@@ -80,6 +81,9 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
     if (version === this.blockedAt && (!this.backfill || this.examined >= this.queue.length)) return;
     const from = version === this.blockedAt ? this.examined : this.head;
     const pass = ++this.pass;
+    // Backfill skips the tasks of streams that failed in this pass: once every stream with waiting
+    // tasks has failed, nothing behind can start, so the pass ends (not a walk over the whole backlog).
+    let failedStreams = 0;
     for (let i = from; i < this.queue.length; i++) {
       const task = this.queue[i];
       if (task === undefined || this.failedInPass[task.owner] === pass) continue;
@@ -98,7 +102,7 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
       if (host === undefined) {
         this.failedInPass[task.owner] = pass;
         this.listener.placementFailed(OwnerKind.Job, task.owner, diagnoseFailure(workload.request, view), this.sim.now);
-        if (!this.backfill) break;
+        if (!this.backfill || ++failedStreams === this.streamsWaiting) break;
         continue;
       }
       if (this.decisions?.wants(OwnerKind.Job, task.owner) === true) this.decisions.decided(OwnerKind.Job, task.owner, workload.request, view, host, this.sim.now);
@@ -121,7 +125,11 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
 
   private dequeue(i: number): void {
     const task = this.queue[i];
-    if (task !== undefined) this.queuedPerJob[task.owner] = (this.queuedPerJob[task.owner] as number) - 1;
+    if (task !== undefined) {
+      const left = (this.queuedPerJob[task.owner] as number) - 1;
+      this.queuedPerJob[task.owner] = left;
+      if (left === 0) this.streamsWaiting--;
+    }
     this.queue[i] = undefined;
     this.waiting--;
   }
@@ -148,6 +156,7 @@ export class JobScheduler implements PassParticipant, ClusterObserver {
       this.queue.push(this.cluster.createTask(OwnerKind.Job, job, workload.request.group, workload.taskDefinition, this.sim.now));
     }
     this.waiting += spec.count;
+    if (this.queuedPerJob[job] === 0 && spec.count > 0) this.streamsWaiting++;
     this.queuedPerJob[job] = (this.queuedPerJob[job] as number) + spec.count;
     this.listener.jobArrived(job, spec.count, this.sim.now);
     this.scheduleNext(job);

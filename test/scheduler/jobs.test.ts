@@ -51,6 +51,19 @@ describe('job streams and the job queue', () => {
     expect(backfill.summary.jobs[1]?.waitSeconds.max).toBe(0);
   });
 
+  it('backfill looks past every blocked stream: two hogs waiting do not hold up a third stream', () => {
+    const jobs = [
+      { name: 'hog', taskDefinition: 'big', arrivals: { type: 'times', at: [0, '1s'] }, runTime: '30m' },
+      { name: 'hog2', taskDefinition: 'big', arrivals: { type: 'times', at: ['2s', '3s'] }, runTime: '30m' },
+      { name: 'quick', taskDefinition: 'small', arrivals: { type: 'times', at: ['4s', '5s'] }, runTime: '1m' },
+    ] as const;
+    const result = run(compile(scenarioJson({ ...base, jobs: [...jobs] as never, simulation: { jobQueue: 'backfill' } })));
+    // Waiting: hog's second task, then both of hog2's. quick's first task takes the 512 free units at
+    // once; its second finds none (the pass that fails it ends there) and starts when the first ends.
+    expect(result.summary.jobs[2]?.waitSeconds.max).toBeCloseTo(59, 0);
+    expect(result.summary.jobs[2]?.waitSeconds.p50).toBe(0);
+  });
+
   it('a Poisson stream has about the configured rate, and its own random stream', () => {
     const model = compile(
       scenarioJson({

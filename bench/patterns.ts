@@ -1,0 +1,46 @@
+/**
+ * Scenarios that once cost time quadratic in a backlog or a pool, kept in the benchmark as guards:
+ * - fargate-scale-in: a FARGATE/FARGATE_SPOT service of 20,000 tasks scaled in to 10 (each victim used
+ *   to re-filter, re-count and re-sort the whole pool: 14.6 s; now about 0.3 s);
+ * - backfill-backlog: two job streams outrunning five instances for 6 hours with `jobQueue: backfill`
+ *   (each capacity change used to walk the whole backlog, about 140,000 tasks: 6 s; now about 0.5 s).
+ */
+export const PATTERNS: Readonly<Record<string, () => unknown>> = {
+  'fargate-scale-in': () => ({
+    name: 'fargate-scale-in',
+    seed: 1,
+    duration: '12h',
+    taskDefinitions: [
+      { family: 'app', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }], requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' },
+    ],
+    cluster: { capacityProviders: ['FARGATE', 'FARGATE_SPOT'] },
+    services: [
+      {
+        serviceName: 'web',
+        taskDefinition: 'app',
+        desiredCount: 20000,
+        capacityProviderStrategy: [
+          { capacityProvider: 'FARGATE', base: 2, weight: 1 },
+          { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+        ],
+      },
+    ],
+    // The launch rate limit (20 per second after a burst of 100) starts all 20,000 in about 17 minutes.
+    events: [{ at: '1h', type: 'setDesiredCount', serviceName: 'web', desiredCount: 10 }],
+  }),
+  'backfill-backlog': () => ({
+    name: 'backfill-backlog',
+    seed: 1,
+    duration: '6h',
+    autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.large', DesiredCapacity: 5 }],
+    taskDefinitions: [
+      { family: 'big', cpu: '1024', memory: '4096', containerDefinitions: [{ name: 'c' }] },
+      { family: 'small', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }] },
+    ],
+    jobs: [
+      { name: 'big', taskDefinition: 'big', arrivals: { type: 'poisson', rate: '200/m' }, runTime: { type: 'exponential', mean: '2m' } },
+      { name: 'small', taskDefinition: 'small', arrivals: { type: 'poisson', rate: '200/m' }, runTime: { type: 'exponential', mean: '1m' } },
+    ],
+    simulation: { jobQueue: 'backfill' },
+  }),
+};
