@@ -38,8 +38,8 @@ export function rolloutBounds(desired: number, minimumHealthyPercent: number, ma
 }
 
 export class Rollout {
-  /** New-revision tasks that passed their health check. */
-  readonly passed = new Set<Task>();
+  /** Ids of the new-revision tasks that passed their health check (ids: task objects are pooled and reused). */
+  readonly passed = new Set<number>();
   failures = 0;
 
   constructor(
@@ -57,7 +57,7 @@ export class Rollout {
   healthy(task: Task, now: number): boolean {
     if (task.state !== TaskState.Running || now - task.startedAt < this.healthyAfterMs) return false;
     // Tasks of the target revision that ran before this deployment (a rollback's) have proven themselves.
-    return task.taskDefinition !== this.taskDefinition || this.passed.has(task) || task.startedAt < this.record.startedAt;
+    return task.taskDefinition !== this.taskDefinition || this.passed.has(task.id) || task.startedAt < this.record.startedAt;
   }
 
   /** A new-revision task failed; true when the circuit breaker trips now. */
@@ -71,7 +71,7 @@ export class Rollout {
   }
 
   passedCheck(task: Task): void {
-    this.passed.add(task);
+    this.passed.add(task.id);
     if (this.circuitBreaker?.resetOnHealthyTask !== false) this.failures = 0;
   }
 

@@ -45,7 +45,7 @@ export class ServiceRollouts {
 
   /** A task stopped without the scheduler asking: a new-revision task that had not passed is a failure. */
   stoppedUnasked(s: ServiceState, task: Task): void {
-    if (s.rollout?.active && task.taskDefinition === s.rollout.taskDefinition && !s.rollout.passed.has(task)) this.failed(s);
+    if (s.rollout?.active && task.taskDefinition === s.rollout.taskDefinition && !s.rollout.passed.has(task.id)) this.failed(s);
   }
 
   deploy(s: ServiceState, td: TaskDefinitionSpec, rollback: boolean): void {

@@ -39,6 +39,24 @@ describe('rolling deployments', () => {
     expect(planRollout(r, two, 2, 75, 200, 100_000)).toMatchObject({ stop: [], start: 2 });
   });
 
+  it('a task object reused for a new task (tasks are pooled) has not passed the health check its predecessor passed', () => {
+    const oldTd = makeTaskDefinition(256, 512);
+    const newTd = { ...makeTaskDefinition(256, 512), key: 'td:2' };
+    const record: DeploymentRecord = { taskDefinition: 'td:2', from: 'td:1', rollback: false, startedAt: 100_000, endedAt: -1, state: 'IN_PROGRESS', failedTasks: 0 };
+    const r = new Rollout(newTd, oldTd, record, breaker(), 40_000);
+    const t = runningTask(newTd, 200_000);
+    t.id = 7;
+    expect(r.healthy(t, 240_000)).toBe(false);
+    r.passedCheck(t);
+    expect(r.healthy(t, 240_000)).toBe(true);
+    // The same object, stopped and recycled as task 8: healthy only once task 8 passes.
+    t.id = 8;
+    t.startedAt = 300_000;
+    expect(r.healthy(t, 340_000)).toBe(false);
+    r.passedCheck(t);
+    expect(r.healthy(t, 340_000)).toBe(true);
+  });
+
   it('circuit breaker thresholds for desired 1, 25 and 400 (and the 2023 minimum of 10)', () => {
     expect([1, 25, 400].map((d) => circuitBreakerThreshold(breaker(), d))).toEqual([3, 13, 200]);
     expect([1, 25, 400].map((d) => circuitBreakerThreshold(breaker(10), d))).toEqual([10, 13, 200]);
