@@ -3,7 +3,8 @@ import type { ClusterState } from '../model/clusterState.js';
 import type { TaskDefinitionSpec } from '../model/specs.js';
 import { TaskState, type Task } from '../model/task.js';
 import { Phase } from '../sim/phases.js';
-import { planRollout, Rollout, type DeploymentRecord } from './deployment.js';
+import { planRollout, Rollout, type DeploymentRecord, type RolloutStep } from './deployment.js';
+import { RolloutTracker } from './rolloutTracker.js';
 import type { ServiceState } from './serviceState.js';
 import type { TaskLifecycle } from './taskLifecycle.js';
 
@@ -25,6 +26,8 @@ export class ServiceRollouts {
   private readonly healthKind: EventKind;
   /** Per task slot: the id of the new-revision task whose health check is due (0: none). */
   private readonly healthDue: number[] = [];
+  /** Per service: its deployment's plan kept incrementally (rolloutTracker.ts), while one is in progress. */
+  private readonly trackers: (RolloutTracker | undefined)[];
 
   constructor(
     private readonly sim: Simulation,
@@ -32,12 +35,26 @@ export class ServiceRollouts {
     private readonly lifecycle: TaskLifecycle,
     private readonly services: readonly ServiceState[],
     private readonly ops: RolloutOps,
+    /** Compare every incremental plan with planRollout over the service's tasks (tests; slow). */
+    private readonly selfCheck = false,
   ) {
+    this.trackers = services.map(() => undefined);
     this.healthKind = sim.register('service.healthCheck', Phase.Task, (slot) => this.checkHealth(cluster.taskAt(slot)));
+  }
+
+  /** The scheduler added a task to the service. */
+  added(s: ServiceState, task: Task): void {
+    this.trackers[s.spec.index]?.added(task);
+  }
+
+  /** The scheduler forgot a task of the service (chosen to stop, or stopped). */
+  removed(s: ServiceState, task: Task): void {
+    this.trackers[s.spec.index]?.removed(task);
   }
 
   /** A task reached RUNNING: a new-revision task's health check falls due healthyAfter later. */
   running(s: ServiceState, task: Task): void {
+    this.trackers[s.spec.index]?.running(task);
     if (!s.rollout?.active || task.taskDefinition !== s.rollout.taskDefinition) return;
     this.healthDue[task.slot] = task.id;
     this.sim.scheduleIn(this.healthKind, s.spec.healthyAfterMs, task.slot);
@@ -58,6 +75,7 @@ export class ServiceRollouts {
     const record: DeploymentRecord = { taskDefinition: td.key, from: s.taskDefinition.key, rollback, startedAt: now, endedAt: -1, state: 'IN_PROGRESS', failedTasks: 0 };
     s.deployments.push(record);
     s.rollout = new Rollout(td, previous, record, s.spec.circuitBreaker, s.spec.healthyAfterMs);
+    this.trackers[s.spec.index] = new RolloutTracker(s.rollout, s.spec.healthyAfterMs, s.tasks, now);
     s.taskDefinition = td;
     s.request = { ...s.workload.request, cpu: td.cpu, memory: td.memory, hostPorts: td.hostPorts, usesEni: td.usesEni, cpuArchitecture: td.cpuArchitecture };
     s.failedAt = -1;
@@ -75,7 +93,10 @@ export class ServiceRollouts {
       this.ops.forget(s, task);
       this.lifecycle.deregisterThenStop(task, 'ServiceSchedulerInitiated', 'Task failed ELB health checks', s.spec.deregistrationMs);
       this.failed(s);
-    } else r.passedCheck(task);
+    } else {
+      r.passedCheck(task);
+      this.trackers[s.spec.index]?.passed(task, this.sim.now);
+    }
     this.ops.touch(s);
   }
 
@@ -88,7 +109,7 @@ export class ServiceRollouts {
 
   step(s: ServiceState, r: Rollout): void {
     const now = this.sim.now;
-    const plan = planRollout(r, s.tasks, s.desired, s.spec.minimumHealthyPercent, s.spec.maximumPercent, now);
+    const plan = this.plan(s, r, now);
     for (const t of plan.stop) {
       this.ops.forget(s, t);
       this.lifecycle.deregisterThenStop(t, 'ServiceSchedulerInitiated', `Deployment to ${r.taskDefinition.key}`, s.spec.deregistrationMs);
@@ -98,6 +119,23 @@ export class ServiceRollouts {
       r.record.state = 'COMPLETED';
       r.record.endedAt = now;
       s.rollout = undefined;
+      this.trackers[s.spec.index] = undefined;
     }
   }
+
+  /** This pass's step: from the tracker (checked against planRollout over every task with selfCheck). */
+  private plan(s: ServiceState, r: Rollout, now: number): RolloutStep {
+    const tracker = this.trackers[s.spec.index] as RolloutTracker;
+    const plan = tracker.plan(s.desired, s.spec.minimumHealthyPercent, s.spec.maximumPercent, now);
+    if (this.selfCheck) {
+      const want = planRollout(r, s.tasks, s.desired, s.spec.minimumHealthyPercent, s.spec.maximumPercent, now);
+      const same = want.start === plan.start && want.done === plan.done && want.stop.length === plan.stop.length && want.stop.every((t, i) => plan.stop[i] === t);
+      if (!same) throw new Error(`rollout of ${s.spec.name} at ${now}: tracker ${JSON.stringify(summary(plan))}, planRollout ${JSON.stringify(summary(want))}`);
+    }
+    return plan;
+  }
+}
+
+function summary(step: RolloutStep): { stop: number[]; start: number; done: boolean } {
+  return { stop: step.stop.map((t) => t.id), start: step.start, done: step.done };
 }

@@ -47,6 +47,8 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     private readonly randomTieBreak: boolean,
     stream: (service: ServiceSpec, source: string) => Random,
     private readonly fargateCapacity: FargateCapacity,
+    /** Check incremental bookkeeping against full scans (tests; slow). */
+    selfCheck = false,
   ) {
     this.services = specs.map((spec, i) => createServiceState(spec, workloads[i] as Workload, launchRatePerMinute, (source) => stream(spec, source)));
 
@@ -57,7 +59,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
         this.touched.add(s);
         this.pass.request();
       },
-    });
+    }, selfCheck);
   }
 
   /** UpdateService: a new revision starts a rolling deployment; a desired count is set as given. */
@@ -195,6 +197,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   /** The task no longer counts toward the service (it is STOPPING, or chosen to stop). */
   forget(s: ServiceState, task: Task, wasRunning = task.state === TaskState.Running): boolean {
     if (!removeTask(s, task)) return false;
+    this.rollouts.removed(s, task);
     if (wasRunning) s.running--;
     s.draining.delete(task);
     s.strategy?.remove(task.provider);
@@ -301,6 +304,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     const task = this.cluster.createTask(OwnerKind.Service, s.spec.index, s.workload.request.group, s.taskDefinition, this.sim.now);
     if (provider !== undefined) s.strategy?.assign(task, provider);
     addTask(s, task);
+    this.rollouts.added(s, task);
     return task;
   }
 

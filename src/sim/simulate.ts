@@ -124,6 +124,7 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
     sim, cluster, lifecycle, pass, recorder, serviceWorkloads, model.services, model.settings.serviceLaunchRatePerMinute, randomTieBreak,
     (s, source) => streams.stream(`service:${s.name}:${source}`),
     fargate,
+    options.selfCheck === true,
   );
   const jobs = new JobScheduler(sim, cluster, lifecycle, pass, recorder, model.jobs, jobWorkloads, streams, model.settings.jobQueue === 'backfill', randomTieBreak, fargate);
   const metrics = new ServiceMetrics(sim, cluster, model, streams, (i) => services.runningCount(i), (i) => services.desiredCount(i), (i) => services.taskDefinitionOf(i), ServiceAutoScaling.periods(model.scaling));
