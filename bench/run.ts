@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  *   npm run bench -- --quick --check   CI smoke check
  *   npm run bench -- --case S1 --runs 3
  * Targets (issue 2, one core of the 2-core dev machine): hold ≥ 4M ev/s at 10^4 pending,
- * ≥ 2.5M at 10^5, ≥ 1.2M at 10^6; S1 ≤ 5 s; S3 ≤ 60 s and ≤ 1 GiB RSS. Three guard cases (patterns.ts) ≤ 2 s each.
+ * ≥ 2.5M at 10^5, ≥ 1.2M at 10^6; S1 ≤ 5 s; S3 ≤ 60 s and ≤ 1 GiB RSS. Four guard cases (patterns.ts) ≤ 2 s each.
  */
 interface Measurement {
   case: string;
@@ -38,8 +38,9 @@ const CASES: readonly Case[] = [
   { name: 'fargate-scale-in', args: ['pattern', 'fargate-scale-in'], target: (m) => m.wallMs <= 2_000, targetText: '<= 2 s (guard)' },
   { name: 'backfill-backlog', args: ['pattern', 'backfill-backlog'], target: (m) => m.wallMs <= 2_000, targetText: '<= 2 s (guard)' },
   { name: 'rolling-deployment', args: ['pattern', 'rolling-deployment'], target: (m) => m.wallMs <= 2_000, targetText: '<= 2 s (guard)' },
+  { name: 'distinct-instance-full', args: ['pattern', 'distinct-instance-full'], target: (m) => m.wallMs <= 2_000, targetText: '<= 2 s (guard)' },
 ];
-const GUARDS = ['fargate-scale-in', 'backfill-backlog', 'rolling-deployment'];
+const GUARDS = ['fargate-scale-in', 'backfill-backlog', 'rolling-deployment', 'distinct-instance-full'];
 const QUICK = ['hold-1e4', 'hold-1e5', 'small', ...GUARDS];
 const FULL = ['hold-1e4', 'hold-1e5', 'hold-1e6', 'S1', 'S1-autoscaling', 'S3', ...GUARDS];
 
@@ -65,7 +66,7 @@ function main(): number {
   const selected = CASES.filter((c) => names.includes(c.name));
   if (selected.length === 0) throw new Error(`unknown case ${only}; cases: ${CASES.map((c) => c.name).join(', ')}`);
   console.log(`fleetsim bench: ${runs} run(s) per case, medians; node ${process.version}`);
-  console.log('case               events        wall s   events/s     heap MiB  RSS MiB  target                 ok   (wall s of each run)');
+  console.log('case                   events        wall s   events/s     heap MiB  RSS MiB  target                 ok   (wall s of each run)');
   let failed = 0;
   for (const c of selected) {
     const ms = Array.from({ length: runs }, () => measure(c));
@@ -80,7 +81,7 @@ function main(): number {
     const ok = c.target(m);
     if (!ok) failed++;
     console.log(
-      `${c.name.padEnd(18)} ${String(m.events).padStart(11)} ${(m.wallMs / 1000).toFixed(2).padStart(9)} ${(m.eventsPerSecond / 1e6).toFixed(2).padStart(8)}M ` +
+      `${c.name.padEnd(22)} ${String(m.events).padStart(11)} ${(m.wallMs / 1000).toFixed(2).padStart(9)} ${(m.eventsPerSecond / 1e6).toFixed(2).padStart(8)}M ` +
         `${String(m.peakHeapMiB).padStart(10)} ${String(m.peakRssMiB).padStart(8)}  ${c.targetText.padEnd(22)} ${(ok ? 'yes' : 'MISSED').padEnd(6)} ` +
         `(${ms.map((x) => (x.wallMs / 1000).toFixed(2)).join(' ')})`,
     );

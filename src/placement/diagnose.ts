@@ -11,13 +11,24 @@ export function diagnoseFailure(request: PlacementRequest, view: PlacementView):
   if (order === undefined || order.size === 0) return STAGE_REASONS[0];
   order.seek(request.memory);
   if (order.nextFit(request.memory, 0) < 0) return STAGE_REASONS[Stage.Memory];
-  // Hosts with enough memory exist; walk those with enough memory and CPU (buckets and blocks without are skipped).
+  // Hosts with enough memory exist; walk those with enough memory and CPU (buckets and blocks without are
+  // skipped), until one fails at the last stage this request has (no host can fail later than that).
+  const last = lastStage(request);
   let worst: Stage = Stage.Cpu;
   order.seek(request.memory);
-  for (let h = order.nextFit(request.memory, request.cpu); h >= 0; h = order.nextFit(request.memory, request.cpu)) {
+  for (let h = order.nextFit(request.memory, request.cpu); h >= 0 && worst < last; h = order.nextFit(request.memory, request.cpu)) {
     const stage = firstFailingStage(view.host(h), request);
     if (stage > worst) worst = stage;
-    if (worst === Stage.MemberOf) break;
   }
   return STAGE_REASONS[worst];
+}
+
+/** The last filter stage that can reject a host for this request (stages without a requirement pass every host). */
+export function lastStage(request: PlacementRequest): Stage {
+  if (request.placement.memberOf.length > 0) return Stage.MemberOf;
+  if (request.placement.distinctInstance) return Stage.DistinctInstance;
+  if (request.cpuArchitecture !== undefined) return Stage.Attribute;
+  if (request.usesEni) return Stage.Eni;
+  if (request.hostPorts.length > 0) return Stage.Ports;
+  return Stage.Cpu;
 }

@@ -109,7 +109,8 @@ function spreadInstance(partition: Partition, partitioned: boolean, i: number, c
   ctx.excludeGroupHosts = true;
   const empty = search(partition, partitioned, i + 1, ctx);
   ctx.excludeGroupHosts = false;
-  if (empty !== undefined) return empty;
+  // With distinctInstance no host holding the group can take it: nothing left to compare.
+  if (empty !== undefined || ctx.request.placement.distinctInstance) return empty;
   // Every fitting host of the partition already holds the group (rare: more tasks than hosts): compare them all.
   const candidates = hostsOf(partition.any, ctx.view).filter((h) => fits(h, ctx.request));
   return bestOf(candidates, ctx.strategies, i, ctx.request, ctx.view);

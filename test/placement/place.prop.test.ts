@@ -4,6 +4,9 @@ import { createStream } from '../../src/engine/rng.js';
 import { OwnerKind } from '../../src/model/task.js';
 import type { StrategySpec } from '../../src/model/specs.js';
 import { placeTask } from '../../src/placement/place.js';
+import { diagnoseFailure } from '../../src/placement/diagnose.js';
+import { firstFailingStage } from '../../src/placement/feasibility.js';
+import { STAGE_REASONS } from '../../src/placement/types.js';
 import { hostsOf, placeByScan, randomPosition } from '../../src/placement/scan.js';
 import { explainPlacement } from '../../src/placement/explain.js';
 import { addActiveHost, makeCluster, makeGroup, makeRequest, makeTaskDefinition } from '../support/builders.js';
@@ -62,6 +65,11 @@ describe('indexed placement equals the brute-force scan (property)', () => {
               const e = explainPlacement(request, cluster, indexed, randomTieBreak);
               expect(e.ranking[0]?.instanceId).toBe(indexed.instanceId);
               expect(e.feasible + e.removed.reduce((n, [, k]) => n + k, 0)).toBe(e.hostsConsidered);
+            }
+            if (indexed === undefined) {
+              // The reported reason: the latest stage at which any host dropped out (no hosts: none registered).
+              const stages = hostsOf(cluster.index.all.any, cluster).map((h) => firstFailingStage(h, request));
+              expect(diagnoseFailure(request, cluster)).toBe(STAGE_REASONS[stages.length === 0 ? 0 : Math.max(...stages)]);
             }
             if (indexed !== undefined) {
               const task = cluster.createTask(OwnerKind.Job, 0, request.group, td, 0);
