@@ -24,7 +24,7 @@ export function diagnoseFailure(request: PlacementRequest, view: PlacementView):
 }
 
 /** The last filter stage that can reject a host for this request (stages without a requirement pass every host). */
-export function lastStage(request: PlacementRequest): Stage {
+function lastStage(request: PlacementRequest): Stage {
   if (request.placement.memberOf.length > 0) return Stage.MemberOf;
   if (request.placement.distinctInstance) return Stage.DistinctInstance;
   if (request.cpuArchitecture !== undefined) return Stage.Attribute;

@@ -47,7 +47,7 @@ export class Rollout {
     readonly previous: TaskDefinitionSpec,
     readonly record: DeploymentRecord,
     private readonly circuitBreaker: CircuitBreakerSpec | undefined,
-    private readonly healthyAfterMs: number,
+    readonly healthyAfterMs: number,
   ) {}
 
   get active(): boolean {

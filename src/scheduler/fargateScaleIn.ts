@@ -31,9 +31,9 @@ const RUNNING = 1;
  */
 export class FargateStopChooser {
   private readonly tasks: Task[] = [];
+  /** Scan mode: whether each candidate is still one (the trees keep this otherwise). */
   private readonly alive: Uint8Array;
-  /** Per candidate: its pool (NOT_RUNNING or RUNNING) and zone index. */
-  private readonly poolOf: Uint8Array;
+  /** Per candidate: its zone index. */
   private readonly zoneOf: Int32Array;
   /** [pool][zone] → presence of each candidate position, and how many are present. */
   private readonly trees: PresenceTree[][] = [[], []];
@@ -49,7 +49,6 @@ export class FargateStopChooser {
     this.tasks.sort((a, b) => a.id - b.id);
     const n = this.tasks.length;
     this.alive = new Uint8Array(n).fill(1);
-    this.poolOf = new Uint8Array(n);
     this.zoneOf = new Int32Array(n);
     this.scan = this.tasks.some((t) => t.zone === '');
     if (this.scan) return;
@@ -66,7 +65,6 @@ export class FargateStopChooser {
         }
       }
       const pool = t.state < TaskState.Running ? NOT_RUNNING : RUNNING;
-      this.poolOf[i] = pool;
       this.zoneOf[i] = z;
       ((this.trees[pool] as PresenceTree[])[z] as PresenceTree).add(i, 1);
       (this.counts[pool] as number[])[z]++;
@@ -93,7 +91,6 @@ export class FargateStopChooser {
     // As the scan: one draw over the ties (most × tied zones of them), in the same floating-point order.
     const pick = Math.floor(this.rng() * (most * tied.length));
     const i = tied.length === 1 ? (tied[0] as PresenceTree).select(pick) : selectAcross(tied, pick, this.tasks.length);
-    this.alive[i] = 0;
     ((this.trees[pool] as PresenceTree[])[this.zoneOf[i] as number] as PresenceTree).add(i, -1);
     counts[this.zoneOf[i] as number]--;
     return this.tasks[i];

@@ -35,23 +35,17 @@ export class RolloutTracker {
 
   constructor(
     private readonly rollout: Rollout,
-    private readonly healthyAfterMs: number,
     tasks: Iterable<Task>,
     now: number,
   ) {
     const running: Task[] = [];
     for (const t of tasks) {
-      this.add(t);
+      this.added(t);
       if (this.rollout.healthy(t, now)) this.markHealthy(t);
       else if (t.state === TaskState.Running) running.push(t);
     }
     running.sort((a, b) => a.startedAt - b.startedAt || a.id - b.id);
     for (const t of running) this.running(t);
-  }
-
-  /** A task the scheduler just added to the service. */
-  added(task: Task): void {
-    this.add(task);
   }
 
   /** A task the service forgot (chosen to stop, or stopped). */
@@ -123,7 +117,8 @@ export class RolloutTracker {
     return { stop, start, done };
   }
 
-  private add(task: Task): void {
+  /** A task the scheduler just added to the service. */
+  added(task: Task): void {
     const slot = task.slot;
     while (this.idAt.length <= slot) {
       this.idAt.push(0);
@@ -154,7 +149,7 @@ export class RolloutTracker {
     while (this.maturingHead < this.maturing.length) {
       const t = this.maturing[this.maturingHead] as Task;
       const id = this.maturingIds[this.maturingHead] as number;
-      if (t.id === id && t.state === TaskState.Running && now - t.startedAt < this.healthyAfterMs) break;
+      if (t.id === id && t.state === TaskState.Running && now - t.startedAt < this.rollout.healthyAfterMs) break;
       this.maturingHead++;
       if (t.id === id && this.idAt[t.slot] === id && this.healthyAt[t.slot] === 0 && this.rollout.healthy(t, now)) this.markHealthy(t);
     }

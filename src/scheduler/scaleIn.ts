@@ -38,9 +38,9 @@ export interface StopChooserOptions {
  * by id once, binpack and instance keys are read live, and attribute counts are cached per value and
  * refreshed for the values of each stopped task. Spread-only chains (ECS's default among them) use a
  * bucketed index (spreadStopIndex.ts, about O(log n) per choice); other chains scan the tasks, O(n) per
- * choice without allocation. Call `stopped(task)` on every chooser of the group after any of its tasks
- * was chosen to stop (deregistering, STOPPING or STOPPED; with the host it ran on), or `stoppedElsewhere(task)` when it ran on
- * another provider's instance.
+ * choice without allocation. Call `stopped(task, host)` on every chooser of the group after any of its
+ * tasks was chosen to stop (deregistering, STOPPING or STOPPED; `host` is the one it ran on), or
+ * `stoppedElsewhere(task, host)` when it ran on another provider's instance.
  */
 export class StopChooser {
   private readonly tasks: Task[] = [];

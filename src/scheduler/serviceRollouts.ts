@@ -75,7 +75,7 @@ export class ServiceRollouts {
     const record: DeploymentRecord = { taskDefinition: td.key, from: s.taskDefinition.key, rollback, startedAt: now, endedAt: -1, state: 'IN_PROGRESS', failedTasks: 0 };
     s.deployments.push(record);
     s.rollout = new Rollout(td, previous, record, s.spec.circuitBreaker, s.spec.healthyAfterMs);
-    this.trackers[s.spec.index] = new RolloutTracker(s.rollout, s.spec.healthyAfterMs, s.tasks, now);
+    this.trackers[s.spec.index] = new RolloutTracker(s.rollout, s.tasks, now);
     s.taskDefinition = td;
     s.request = { ...s.workload.request, cpu: td.cpu, memory: td.memory, hostPorts: td.hostPorts, usesEni: td.usesEni, cpuArchitecture: td.cpuArchitecture };
     s.failedAt = -1;
@@ -104,7 +104,10 @@ export class ServiceRollouts {
   private failed(s: ServiceState): void {
     const r = s.rollout;
     if (r === undefined || !r.active) return;
-    if (r.fail(s.desired, this.sim.now) && r.rollsBack) this.deploy(s, r.previous, true);
+    if (!r.fail(s.desired, this.sim.now)) return;
+    // A failed deployment plans no more steps: its tracker goes (a rollback makes a new one).
+    this.trackers[s.spec.index] = undefined;
+    if (r.rollsBack) this.deploy(s, r.previous, true);
   }
 
   step(s: ServiceState, r: Rollout): void {

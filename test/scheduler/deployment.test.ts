@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { circuitBreakerThreshold, planRollout, Rollout, rolloutBounds, type DeploymentRecord } from '../../src/scheduler/deployment.js';
-import { Task, TaskState } from '../../src/model/task.js';
 import type { CircuitBreakerSpec } from '../../src/model/specs.js';
-import { makeTaskDefinition } from '../support/builders.js';
+import { makeTaskDefinition, runningTask } from '../support/builders.js';
 import { compile, run } from '../support/scenario.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,14 +9,6 @@ import { join } from 'node:path';
 // Reference: aws-behaviour.md §5 "Rolling deployment" (rounding and the two worked examples) and
 // "Circuit breaker" (threshold = ceil(0.5 × desired) clamped to [3, 200]; 10 in the 2023 docs).
 const breaker = (minimumThreshold = 3): CircuitBreakerSpec => ({ rollback: true, resetOnHealthyTask: true, thresholdType: 'BOUNDED_PERCENT', thresholdValue: 50, minimumThreshold });
-
-function runningTask(td: ReturnType<typeof makeTaskDefinition>, startedAt: number): Task {
-  const t = new Task();
-  t.taskDefinition = td;
-  t.state = TaskState.Running;
-  t.startedAt = startedAt;
-  return t;
-}
 
 describe('rolling deployments', () => {
   it('rounds min up and max down', () => {

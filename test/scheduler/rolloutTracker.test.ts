@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { planRollout, Rollout, type DeploymentRecord } from '../../src/scheduler/deployment.js';
 import { RolloutTracker } from '../../src/scheduler/rolloutTracker.js';
-import { Task, TaskState } from '../../src/model/task.js';
 import type { CircuitBreakerSpec } from '../../src/model/specs.js';
-import { makeTaskDefinition } from '../support/builders.js';
+import { makeTaskDefinition, runningTask } from '../support/builders.js';
 
 // Reference: aws-behaviour.md §5 (a new task counts as healthy once it passes its health check).
 const breaker: CircuitBreakerSpec = { rollback: true, resetOnHealthyTask: true, thresholdType: 'BOUNDED_PERCENT', thresholdValue: 50, minimumThreshold: 3 };
-
-function task(td: Task['taskDefinition'], id: number, startedAt: number): Task {
-  const t = new Task();
-  t.taskDefinition = td;
-  t.id = id;
-  t.slot = id;
-  t.state = TaskState.Running;
-  t.startedAt = startedAt;
-  return t;
-}
 
 describe('RolloutTracker', () => {
   it('a new task that matured before passing its check turns healthy when it passes, as planRollout sees it', () => {
@@ -24,9 +13,9 @@ describe('RolloutTracker', () => {
     const newTd = { ...makeTaskDefinition(256, 512), key: 'td:2' };
     const record: DeploymentRecord = { taskDefinition: 'td:2', from: 'td:1', rollback: false, startedAt: 100_000, endedAt: -1, state: 'IN_PROGRESS', failedTasks: 0 };
     const r = new Rollout(newTd, oldTd, record, breaker, 40_000);
-    const old = task(oldTd, 1, 0);
-    const tracker = new RolloutTracker(r, 40_000, [old], 100_000);
-    const fresh = task(newTd, 2, 200_000);
+    const old = runningTask(oldTd, 0, 1);
+    const tracker = new RolloutTracker(r, [old], 100_000);
+    const fresh = runningTask(newTd, 200_000, 2);
     tracker.added(fresh);
     tracker.running(fresh);
     // At 240 s the new task has run 40 s but not passed: the old one must stay (min 100% of 1).

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../../src/engine/rng.js';
-import type { StrategySpec } from '../../src/model/specs.js';
+import type { Host } from '../../src/model/host.js';
+import type { StrategySpec, TaskDefinitionSpec } from '../../src/model/specs.js';
 import { OwnerKind, TaskState, type Task } from '../../src/model/task.js';
 import { StopChooser } from '../../src/scheduler/scaleIn.js';
 import { addActiveHost, makeCluster, makeGroup, makeTaskDefinition } from '../support/builders.js';
@@ -21,9 +22,33 @@ const CHAINS: StrategySpec[][] = [
   [{ type: 'binpack', resource: 'memory' }],
 ];
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+type Cluster = ReturnType<typeof makeCluster>;
+
+/** Tasks of the group placed on the host, one per state (0 PROVISIONING, 1 PENDING, 2 RUNNING). */
+function placeInStates(cluster: Cluster, host: Host, group: number, td: TaskDefinitionSpec, states: readonly number[]): Task[] {
+  return states.map((state) => {
+    const t = cluster.createTask(OwnerKind.Service, 0, group, td, 0);
+    cluster.placeTask(t, host, 0);
+    if (state >= 1) cluster.setTaskState(t, TaskState.Pending, 0);
+    if (state >= 2) cluster.setTaskState(t, TaskState.Running, 0);
+    return t;
+  });
+}
+
+/**
+ * Stops a scale-in victim as the lifecycle does and returns the host it ran on: a RUNNING victim may
+ * stay RUNNING (deregistration delay) and so still count, or go STOPPING; one not yet RUNNING is
+ * STOPPED at once (its host cleared).
+ */
+function stopAsLifecycle(cluster: Cluster, task: Task, leaveCounted: boolean): Host | undefined {
+  const host = task.host;
+  if (task.state < TaskState.Running) cluster.stopTask(task, 0, 'ServiceSchedulerInitiated', 'scaled in');
+  else if (!leaveCounted) cluster.setTaskState(task, TaskState.Stopping, 0);
+  return host;
+}
 
 /** The default chain's choice by definition: not-RUNNING first, most group tasks in the zone, then on the instance, ties by id at random. */
-function bruteForcePick(candidates: Task[], cluster: ReturnType<typeof makeCluster>, group: number, draws: () => number): Task | undefined {
+function bruteForcePick(candidates: Task[], cluster: Cluster, group: number, draws: () => number): Task | undefined {
   const pending = candidates.filter((t) => t.state < TaskState.Running);
   const pool = pending.length > 0 ? pending : candidates;
   const key = (t: Task) => [cluster.groupCountByAttribute(group, 'ecs.availability-zone', t.host?.availabilityZone as string), t.host?.groupCount(group) as number];
@@ -55,13 +80,7 @@ describe('scale-in: the bucketed index chooses exactly what the scan over every 
             const host = addActiveHost(cluster, { ...makeGroup('m5.xlarge'), attributes: rack === 3 ? [] : [['rack', `r${rack}`]] }, ZONES[zone] as string);
             // A task of another group on some hosts: it must not count.
             if (rack === 0) cluster.placeTask(cluster.createTask(OwnerKind.Service, 1, other, td, 0), host, 0);
-            for (const state of states) {
-              const t = cluster.createTask(OwnerKind.Service, 0, group, td, 0);
-              cluster.placeTask(t, host, 0);
-              if (state >= 1) cluster.setTaskState(t, TaskState.Pending, 0);
-              if (state >= 2) cluster.setTaskState(t, TaskState.Running, 0);
-              tasks.push(t);
-            }
+            tasks.push(...placeInStates(cluster, host, group, td, states));
           }
           const indexed = new StopChooser(tasks, chain, group, cluster, createStream(seed, 's'), { indexed: true });
           const scan = new StopChooser(tasks, chain, group, cluster, createStream(seed, 's'), { indexed: false });
@@ -96,13 +115,7 @@ describe('scale-in with victims that still count (deregistering behind a load ba
           const tasks: Task[] = [];
           for (const [zone, states] of hosts) {
             const host = addActiveHost(cluster, makeGroup('m5.xlarge'), ZONES[zone] as string);
-            for (const state of states) {
-              const t = cluster.createTask(OwnerKind.Service, 0, group, td, 0);
-              cluster.placeTask(t, host, 0);
-              if (state >= 1) cluster.setTaskState(t, TaskState.Pending, 0);
-              if (state >= 2) cluster.setTaskState(t, TaskState.Running, 0);
-              tasks.push(t);
-            }
+            tasks.push(...placeInStates(cluster, host, group, td, states));
           }
           for (const indexed of [true, false]) {
             const chooser = new StopChooser(tasks, chain, group, cluster, createStream(seed, 's'), { indexed });
@@ -114,12 +127,7 @@ describe('scale-in with victims that still count (deregistering behind a load ba
               expect(got?.id, `indexed ${indexed}, choice ${k}`).toBe(want?.id);
               if (got === undefined) break;
               left.delete(got);
-              const host = got.host;
-              // As the lifecycle does: a RUNNING victim may stay RUNNING (deregistration delay) and so
-              // still count, or go STOPPING; one not yet RUNNING is STOPPED at once (its host cleared).
-              if (got.state < TaskState.Running) cluster.stopTask(got, 0, 'ServiceSchedulerInitiated', 'scaled in');
-              else if (!leaveCounted[k]) cluster.setTaskState(got, TaskState.Stopping, 0);
-              chooser.stopped(got, host);
+              chooser.stopped(got, stopAsLifecycle(cluster, got, leaveCounted[k] === true));
             }
           }
         },
@@ -145,13 +153,7 @@ describe('scale-in over two capacity provider pools of one service (disjoint ins
           const pools: Task[][] = [[], []];
           hosts.forEach(([zone, states], h) => {
             const host = addActiveHost(cluster, makeGroup('m5.xlarge'), ZONES[zone] as string);
-            for (const state of states) {
-              const t = cluster.createTask(OwnerKind.Service, 0, group, td, 0);
-              cluster.placeTask(t, host, 0);
-              if (state >= 1) cluster.setTaskState(t, TaskState.Pending, 0);
-              if (state >= 2) cluster.setTaskState(t, TaskState.Running, 0);
-              (pools[h % 2] as Task[]).push(t);
-            }
+            (pools[h % 2] as Task[]).push(...placeInStates(cluster, host, group, td, states));
           });
           const choosers = pools.map((tasks, p) => new StopChooser(tasks, chain, group, cluster, createStream(seed, `s${p}`)));
           const draws = [createStream(seed, 's0'), createStream(seed, 's1')];
@@ -163,9 +165,7 @@ describe('scale-in over two capacity provider pools of one service (disjoint ins
             expect(got?.id, `pool ${p}, choice ${k}`).toBe(want?.id);
             if (got === undefined) continue;
             (left[p] as Set<Task>).delete(got);
-            const host = got.host;
-            if (got.state < TaskState.Running) cluster.stopTask(got, 0, 'ServiceSchedulerInitiated', 'scaled in');
-            else if (!leaveCounted[k]) cluster.setTaskState(got, TaskState.Stopping, 0);
+            const host = stopAsLifecycle(cluster, got, leaveCounted[k] === true);
             (choosers[p] as StopChooser).stopped(got, host);
             (choosers[1 - p] as StopChooser).stoppedElsewhere(got, host);
           }

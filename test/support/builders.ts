@@ -7,6 +7,7 @@ import type { AutoScalingGroupSpec, InstanceTypeSpec, PlacementSpec, StrategySpe
 import { indexRequirements } from '../../src/placement/indexPlan.js';
 import type { PlacementRequest } from '../../src/placement/types.js';
 import { compileMemberOf } from '../../src/placement/expression/index.js';
+import { Task, TaskState } from '../../src/model/task.js';
 
 /** Test builders: small clusters and requests without going through a scenario file. */
 export function makeGroup(instanceType = 'm5.large', overrides: Partial<AutoScalingGroupSpec> = {}): AutoScalingGroupSpec {
@@ -91,4 +92,15 @@ export function makeRequest(
     memberOf: (options.memberOf ?? []).map(compileMemberOf),
   };
   return { cpu: td.cpu, memory: td.memory, hostPorts: td.hostPorts, usesEni: td.usesEni, cpuArchitecture: td.cpuArchitecture, group, placement };
+}
+
+/** A RUNNING task on no host, of revision `td`, started at `startedAt`; `id` (default 0) is also its slot. */
+export function runningTask(td: TaskDefinitionSpec, startedAt: number, id = 0): Task {
+  const t = new Task();
+  t.taskDefinition = td;
+  t.id = id;
+  t.slot = id;
+  t.state = TaskState.Running;
+  t.startedAt = startedAt;
+  return t;
 }
