@@ -29,8 +29,11 @@ export class SpreadStopIndex {
   private readonly countOf: Int32Array;
   /** Whether each position is still a candidate here. */
   private readonly present: Uint8Array;
-  /** Candidates per instance: host index → first position, and each position's next on its instance (-1: none). */
-  private readonly firstOnHost = new Map<number, number>();
+  /**
+   * Candidates per instance: host index → first position, and each position's next on its instance
+   * (-1: none). A table by host index, not a Map: it is filled once per candidate on every build.
+   */
+  private readonly firstOnHost: Int32Array;
   private readonly nextOnHost: Int32Array;
 
   constructor(
@@ -52,14 +55,17 @@ export class SpreadStopIndex {
         this.tops[pool]?.push(0);
       }
     }
+    let hosts = 0;
+    if (byInstance) for (let i = 0; i < tasks.length; i++) hosts = Math.max(hosts, ((tasks[i] as Task).host as Host).index + 1);
+    this.firstOnHost = new Int32Array(hosts).fill(-1);
     for (let i = 0; i < tasks.length; i++) {
       const task = tasks[i] as Task;
       const pool = task.state < TaskState.Running ? NOT_RUNNING : RUNNING;
       const host = task.host as Host;
       const count = this.instanceCount(host);
       if (byInstance) {
-        this.nextOnHost[i] = this.firstOnHost.get(host.index) ?? -1;
-        this.firstOnHost.set(host.index, i);
+        this.nextOnHost[i] = this.firstOnHost[host.index] as number;
+        this.firstOnHost[host.index] = i;
       }
       this.poolOf[i] = pool;
       this.countOf[i] = count;
@@ -143,7 +149,8 @@ export class SpreadStopIndex {
     if (candidate >= 0) this.take(candidate);
     if (!this.byInstance || !countChanged) return;
     const count = this.instanceCount(host);
-    for (let i = this.firstOnHost.get(host.index) ?? -1; i >= 0; i = this.nextOnHost[i] as number) {
+    const first = host.index < this.firstOnHost.length ? (this.firstOnHost[host.index] as number) : -1;
+    for (let i = first; i >= 0; i = this.nextOnHost[i] as number) {
       if (this.present[i] === 0 || this.countOf[i] === count) continue;
       this.remove(i);
       this.countOf[i] = count;
