@@ -7,6 +7,10 @@ import { IndexOrder } from './indexOrder.js';
  * holes. Holes sit in their own index order (with free-resource maxima), so hosts without room are
  * skipped a block at a time. A group's last task leaving a host below the prefix, or a host
  * joining below it, opens a hole; the group arriving on it, or the host leaving, closes it.
+ *
+ * A complete scan (for distinctInstance) has its prefix past every index: every member without a task
+ * of the group is a hole, so the hosts that could take one of its tasks are found without walking
+ * those that hold one.
  */
 export interface HoleRegistry {
   /** Keeps track of which scans hold the host as a hole, so resource changes reach their maxima. */
@@ -28,6 +32,17 @@ export class GroupScan {
     if (index >= this.prefix || this.holes.has(index)) return;
     this.holes.insert(index, mem, cpu);
     this.registry.linkHole(index, this);
+  }
+
+  get complete(): boolean {
+    return this.prefix === Infinity;
+  }
+
+  /** Makes the scan complete: `zeroCount` hosts at or past the prefix among `members` become holes. */
+  completeWith(members: Iterable<number>, zeroCount: (index: number) => boolean, free: FreeTable): void {
+    const from = this.prefix;
+    this.prefix = Infinity;
+    for (const i of members) if (i >= from && zeroCount(i)) this.open(i, free.mem[i] as number, free.cpu[i] as number);
   }
 
   close(index: number): void {

@@ -1,6 +1,6 @@
 import type { Host } from './host.js';
 import { GroupScan, type HoleRegistry } from './groupScan.js';
-import { HostOrder, type FreeTable } from './hostOrder.js';
+import { HostOrder, hostOf, type FreeTable } from './hostOrder.js';
 import { IndexOrder } from './indexOrder.js';
 
 /**
@@ -56,6 +56,23 @@ export class Partition {
       this.registry.groupScanned(group);
     }
     return scan;
+  }
+
+  /**
+   * The group's scan made complete (groupScan.ts): every member without a task of the group is a hole.
+   * `zeroCount` tells, by host index, whether a member holds none.
+   */
+  completeScan(group: number, zeroCount: (index: number) => boolean): GroupScan {
+    const scan = this.groupScan(group);
+    if (!scan.complete) scan.completeWith(this.memberKeys(), zeroCount, this.free);
+    return scan;
+  }
+
+  /** The members' host indexes. */
+  private *memberKeys(): IterableIterator<number> {
+    const order = this.any;
+    if (order instanceof IndexOrder) yield* order.keys();
+    else for (const key of order.keys()) yield hostOf(key);
   }
 
   add(index: number, mem: number, cpu: number): void {

@@ -31,8 +31,34 @@ interface SearchContext {
 
 export function placeTask(request: PlacementRequest, view: PlacementView, randomTieBreak: boolean, rng: Random): Host | undefined {
   const strategies = request.placement.strategies;
+  if (request.placement.distinctInstance) {
+    const few = distinctCandidates(request, view);
+    if (few !== undefined) return placeByScan(few, request, view, randomTieBreak, rng);
+  }
   if (randomPosition(strategies, randomTieBreak) >= 0) return placeByScan(hostsOf(view.index.all.any, view), request, view, randomTieBreak, rng);
   return search(view.index.all, false, 0, { request, view, strategies, excludeGroupHosts: false });
+}
+
+/** How many hosts distinctCandidates lists at most before it leaves the request to the search. */
+const DISTINCT_CANDIDATES = 8;
+
+/**
+ * With distinctInstance only hosts without a task of the group can take the task. When at most a few
+ * of them have room (a fleet the group already fills), they are listed from the group's complete scan
+ * (groupScan.ts) and evaluated alone: placeByScan's answer depends only on the hosts that fit, and the
+ * list holds them all. Otherwise undefined: the search (which may walk the group's hosts) takes over.
+ * So a placement that cannot succeed costs a look at the scan's bounds, not a walk of the fleet.
+ */
+function distinctCandidates(request: PlacementRequest, view: PlacementView): Host[] | undefined {
+  const { group, memory, cpu } = request;
+  const holes = view.index.all.completeScan(group, (i) => view.host(i).groupCount(group) === 0).holes;
+  const found: Host[] = [];
+  holes.seek(0);
+  for (let key = holes.nextFit(memory, cpu); key >= 0; key = holes.nextFit(memory, cpu)) {
+    if (found.length === DISTINCT_CANDIDATES) return undefined;
+    found.push(view.host(key));
+  }
+  return found;
 }
 
 /** `partitioned`: the search is inside one attribute value's partition (no further attribute split). */

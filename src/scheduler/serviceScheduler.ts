@@ -8,13 +8,12 @@ import { ServiceRollouts } from './serviceRollouts.js';
 import { addTask, canRetireDraining, createServiceState, removeTask, waitingFor, type ServiceState } from './serviceState.js';
 import { OwnerKind, TaskState, type Task } from '../model/task.js';
 import { diagnoseFailure } from '../placement/diagnose.js';
-import { firstFailingStage } from '../placement/feasibility.js';
 import { placeTask } from '../placement/place.js';
-import { STAGE_REASONS, Stage } from '../placement/types.js';
 import type { SchedulerListener } from './listener.js';
 import type { FargateCapacity } from '../capacity/fargate.js';
 import type { CapacityProviderSpec } from '../model/specs.js';
 import { scaleInService } from './serviceScaleIn.js';
+import { daemonEligible, daemonObserver, scheduleDaemon } from './daemonScheduling.js';
 import { placementViewFor } from './strategyCounts.js';
 import type { PassParticipant, SchedulingPass } from './schedulingPass.js';
 import type { TaskLifecycle } from './taskLifecycle.js';
@@ -120,7 +119,7 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
 
   hasWork(): boolean {
     for (const s of this.touched) {
-      if (s.tasks.size - s.draining.size !== s.desired || s.daemonNeeds.size > 0 || canRetireDraining(s) || s.rollout?.active === true) return true;
+      if (s.tasks.size - s.draining.size !== s.desired || s.daemonNeeds.dueCount > 0 || canRetireDraining(s) || s.rollout?.active === true) return true;
       this.touched.delete(s);
     }
     return false;
@@ -129,13 +128,16 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
   schedule(): void {
     if (this.touched.size === 0) return;
     // In scenario order (not the order they were touched): daemons first, then replicas.
-    for (const s of this.services) if (s.spec.daemon && this.touched.has(s)) this.scheduleDaemon(s);
+    for (const s of this.services) {
+      if (!s.spec.daemon || !this.touched.has(s)) continue;
+      scheduleDaemon(s, (host) => this.launch(s, host), (reason) => this.listener.placementFailed(OwnerKind.Service, s.spec.index, reason, this.sim.now));
+    }
     for (const s of this.services) if (!s.spec.daemon && this.touched.has(s)) this.scheduleReplica(s);
   }
 
   hostRegistered(host: Host): void {
     for (const s of this.services) {
-      if (!s.spec.daemon || !this.daemonEligible(s, host)) continue;
+      if (!s.spec.daemon || !daemonEligible(s, host)) continue;
       s.daemonHosts.add(host);
       s.daemonNeeds.add(host);
       this.touched.add(s);
@@ -220,12 +222,6 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     this.listener.desiredChanged(s.spec.index, s.desired, this.sim.now);
   }
 
-  /** Constraints and architecture decide where a daemon belongs (resources decide whether it fits now). */
-  private daemonEligible(s: ServiceState, host: Host): boolean {
-    const stage = firstFailingStage(host, { ...s.workload.request, cpu: 0, memory: 0, hostPorts: [], usesEni: false });
-    return stage === Stage.Fits;
-  }
-
   private retireDraining(s: ServiceState): void {
     while (canRetireDraining(s)) {
       const task = s.draining.values().next().value as Task;
@@ -283,21 +279,12 @@ export class ServiceScheduler implements PassParticipant, ClusterObserver {
     return true;
   }
 
-  private scheduleDaemon(s: ServiceState): void {
-    // Hosts that could not take the daemon are retried only after capacity changed somewhere.
-    if (s.failedAt === this.cluster.capacityVersion) return;
-    let failed = false;
-    for (const host of s.daemonNeeds) {
-      const stage = firstFailingStage(host, s.workload.request);
-      if (stage !== Stage.Fits) {
-        this.listener.placementFailed(OwnerKind.Service, s.spec.index, STAGE_REASONS[stage], this.sim.now);
-        failed = true;
-        continue;
-      }
-      s.daemonNeeds.delete(host);
-      this.launch(s, host);
-    }
-    if (failed) s.failedAt = this.cluster.capacityVersion;
+  /**
+   * For the DAEMON services (registered with the cluster only when there are some): a task placed,
+   * changing state or stopping on an instance that still needs a daemon makes that instance due a try.
+   */
+  daemonObserver(): ClusterObserver | undefined {
+    return daemonObserver(this.services, (s) => this.touched.add(s), () => this.pass.request());
   }
 
   private newTask(s: ServiceState, provider: CapacityProviderSpec | undefined): Task {

@@ -4,6 +4,7 @@ import type { ServiceSpec, TaskDefinitionSpec } from '../model/specs.js';
 import type { Task } from '../model/task.js';
 import type { PlacementRequest } from '../placement/types.js';
 import type { DeploymentRecord, Rollout } from './deployment.js';
+import { DaemonNeeds } from './daemonNeeds.js';
 import { LaunchBudget } from './launchBudget.js';
 import { StrategyCounts } from './strategyCounts.js';
 import type { Workload } from './workload.js';
@@ -37,8 +38,8 @@ export interface ServiceState {
   /** With a capacity provider strategy: those tasks per provider. */
   readonly strategy: StrategyCounts | undefined;
   readonly fargate: boolean;
-  /** DAEMON: eligible ACTIVE hosts still without a task. */
-  readonly daemonNeeds: Set<Host>;
+  /** DAEMON: eligible ACTIVE hosts still without a task, and which are due a try. */
+  readonly daemonNeeds: DaemonNeeds;
   readonly daemonHosts: Set<Host>;
 }
 
@@ -62,7 +63,7 @@ export function createServiceState(spec: ServiceSpec, workload: Workload, launch
     healthStream: stream('healthCheck'),
     strategy: spec.launch.type === 'strategy' ? new StrategyCounts(spec.launch.items) : undefined,
     fargate: spec.launch.type === 'strategy' && spec.launch.fargate,
-    daemonNeeds: new Set(),
+    daemonNeeds: new DaemonNeeds(),
     daemonHosts: new Set(),
   };
 }

@@ -150,6 +150,8 @@ export function simulate(model: ScenarioModel, options: SimulateOptions = {}): S
   if (usesFargate) cluster.observe(fargateBilling);
   cluster.observe(recorder);
   cluster.observe(services);
+  const daemons = services.daemonObserver();
+  if (daemons !== undefined) cluster.observe(daemons);
   // Demand observers only where some service has demand (they would see every task change for nothing).
   if (metrics.active) cluster.observe(metrics);
   if (model.jobs.some((j) => j.launch.type === 'strategy')) cluster.observe(jobs);

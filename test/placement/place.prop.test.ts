@@ -36,11 +36,12 @@ describe('indexed placement equals the brute-force scan (property)', () => {
         (chains, hostSpecs, requests, randomTieBreak) => {
           const cluster = makeCluster(chains, ['ecs.availability-zone', 'rack'], randomTieBreak);
           const groups = TYPES.map((t) => makeGroup(t));
-          for (const [type, zone, rack] of hostSpecs) {
+          const addHost = ([type, zone, rack]: readonly [number, number, number]) => {
             const g = groups[type] as ReturnType<typeof makeGroup>;
             const withRack = rack === 3 ? g : { ...g, attributes: [['rack', `r${rack}`]] as [string, string][] };
-            addActiveHost(cluster, withRack, ZONES[zone] as string);
-          }
+            return addActiveHost(cluster, withRack, ZONES[zone] as string);
+          };
+          const hosts = hostSpecs.map(addHost);
           const groupIds = [0, 1, 2, 3].map((g) => cluster.groups.intern(`g${g}`));
           const sizes = [[256, 512], [1024, 2048], [512, 3000], [2048, 1024]] as const;
           const placed: ReturnType<typeof cluster.createTask>[] = [];
@@ -49,6 +50,9 @@ describe('indexed placement equals the brute-force scan (property)', () => {
               const victim = placed.splice(flags % placed.length, 1)[0] as (typeof placed)[number];
               cluster.stopTask(victim, 0, 'UserInitiated', 'test');
             }
+            // Hosts also join, and drain (their tasks stay and still count), while tasks are placed.
+            if (flags % 13 === 6) hosts.push(addHost([flags % 5, flags % 3, flags % 4]));
+            if (flags % 17 === 8 && hosts.length > 0) cluster.drainHost(hosts[flags % hosts.length] as (typeof hosts)[number], 0);
             const [cpu, mem] = sizes[sizeIndex % sizes.length] as readonly [number, number];
             const td = makeTaskDefinition(cpu, mem);
             const chain = chains[chainIndex % chains.length] as StrategySpec[];

@@ -141,6 +141,35 @@ describe('service scheduler', () => {
     expect(failures).toBeLessThanOrEqual((result.summary.jobs[0]?.tasksCompleted ?? 0) + 3);
   });
 
+  it('a DAEMON that an instance type cannot hold is not retried there when tasks come and go elsewhere', () => {
+    const model = compile(
+      scenarioJson({
+        duration: '2h',
+        autoScalingGroups: [
+          { AutoScalingGroupName: 'big', InstanceType: 'm5.large', DesiredCapacity: 2 },
+          { AutoScalingGroupName: 'tiny', InstanceType: 't3.micro', DesiredCapacity: 1 },
+        ],
+        taskDefinitions: [
+          { family: 'agent', cpu: '128', memory: '1024', containerDefinitions: [{ name: 'c' }] },
+          { family: 'tick', cpu: '128', memory: '128', containerDefinitions: [{ name: 'c' }], imagePullTime: 0, containerStartTime: 0 },
+        ],
+        services: [{ serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' }],
+        jobs: [
+          {
+            name: 'tick', taskDefinition: 'tick', arrivals: { type: 'interval', every: '1s' }, runTime: '500ms',
+            placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == m5.large' }],
+          },
+        ],
+      }),
+    );
+    const result = run(model);
+    const agent = result.summary.services[0];
+    expect(result.summary.jobs[0]?.tasksCompleted).toBeGreaterThan(7000);
+    expect(agent?.runningAtEnd).toBe(2);
+    // Tried once when the t3.micro joined; nothing changed on it after that, so no retry.
+    expect(agent?.placementFailures).toEqual({ 'RESOURCE:MEMORY': 1 });
+  });
+
   it('crash rates match timeToCrash: about running-task-hours / mean crashes, exponential or not', () => {
     const crashes = (timeToCrash: unknown) => {
       const model = compile(
