@@ -28,6 +28,8 @@ export class Partition {
   readonly idx: IndexOrder | undefined;
   /** For an attribute value's partition: the value's id in the cluster's spread counts (-1: not looked up yet). */
   valueId = -1;
+  /** Filter scans by key (filterScan). */
+  private readonly filters = new Map<object, { readonly scan: GroupScan; readonly test: (host: Host) => boolean }>();
 
   constructor(
     orders: ReadonlySet<OrderName>,
@@ -66,6 +68,27 @@ export class Partition {
     const scan = this.groupScan(group);
     if (!scan.complete) scan.completeWith(this.memberKeys(), zeroCount, this.free);
     return scan;
+  }
+
+  /**
+   * A complete scan (groupScan.ts) of the members that pass `test`, a filter that depends on the host
+   * alone and never changes (static constraints), kept under `key` as hosts join and leave. Placement
+   * lists the few hosts with room among them instead of walking every host the filter rejects.
+   */
+  filterScan(key: object, test: (host: Host) => boolean, hostAt: (index: number) => Host): GroupScan {
+    let filter = this.filters.get(key);
+    if (filter === undefined) {
+      const scan = new GroupScan(this.free, this.registry);
+      scan.completeWith(this.memberKeys(), (i) => test(hostAt(i)), this.free);
+      filter = { scan, test };
+      this.filters.set(key, filter);
+    }
+    return filter.scan;
+  }
+
+  /** A host joined (after add): the filter scans whose filter it passes take it. */
+  joined(host: Host, index: number, mem: number, cpu: number): void {
+    for (const filter of this.filters.values()) if (filter.test(host)) filter.scan.open(index, mem, cpu);
   }
 
   /** The members' host indexes. */
@@ -162,6 +185,7 @@ export class HostIndex implements HoleRegistry {
     this.indexedMem[i] = host.memFree;
     this.indexedCpu[i] = host.cpuFree;
     this.all.add(i, host.memFree, host.cpuFree);
+    this.all.joined(host, i, host.memFree, host.cpuFree);
     let partitions: Partition[] = [];
     for (const [name, orders] of this.attributes) {
       const values = this.byAttribute.get(name) as Map<string, Partition>;

@@ -117,6 +117,23 @@ describe('constraints (§1 Constraints) and failure reasons', () => {
     expect(diagnoseFailure(none, cluster)).toBe('MEMBER_OF');
   });
 
+  it('a memberOf service whose instances are full waits, and takes an instance of its kind that joins (not a draining one)', () => {
+    const cluster = makeCluster([[BINPACK_MEM]]);
+    const c5 = makeGroup('c5.xlarge');
+    for (let i = 0; i < 40; i++) addActiveHost(cluster, makeGroup('m5.large'), 'us-east-1a');
+    const pinned = [addActiveHost(cluster, c5, 'us-east-1b'), addActiveHost(cluster, c5, 'us-east-1c')];
+    const td = makeTaskDefinition(1024, 1024);
+    const group = cluster.groups.intern('service:gpu');
+    const request = makeRequest(td, group, [BINPACK_MEM], { memberOf: ['attribute:ecs.instance-type == c5.xlarge'] });
+    // A c5.xlarge registers 4 vCPU: four tasks each, then nothing fits though 40 m5.large have room.
+    expect(placeMany(cluster, request, td, 9)).toEqual(['i-0041', 'i-0041', 'i-0041', 'i-0041', 'i-0042', 'i-0042', 'i-0042', 'i-0042']);
+    expect(diagnoseFailure(request, cluster)).toBe('MEMBER_OF');
+    const later = addActiveHost(cluster, c5, 'us-east-1a');
+    cluster.drainHost(pinned[0] as Host, 0);
+    cluster.stopTask((pinned[0] as Host).tasks()[0] as ReturnType<ClusterState['createTask']>, 0, 'UserInitiated', 'test');
+    expect(place(cluster, request)?.instanceId).toBe(later.instanceId);
+  });
+
   it('a static host port blocks a second task on the same instance (bridge/host mode)', () => {
     const cluster = makeCluster([[]]);
     addActiveHost(cluster, makeGroup('m5.large'), 'us-east-1a');
