@@ -17,7 +17,10 @@
  *   6 hours; now the daemon is retried on an instance only after a task there changed: about 0.8 s);
  * - member-of-full: a service pinned by memberOf to 20 c5.large instances it has filled, beside 2,000
  *   m5.large instances busy with a job stream (every task stop retried it, walking every m5.large: 5.9 s
- *   for an hour; now it looks at the c5.large instances with room only: about 0.5 s).
+ *   for an hour; now it looks at the c5.large instances with room only: about 0.5 s);
+ * - host-port-full: a bridge-mode service with static host port 80 wanting 50 more tasks than its 2,000
+ *   instances, beside a busy job stream (every retry walked every instance with room: 3.1 s for an
+ *   hour; now about 0.5 s).
  */
 export const PATTERNS: Readonly<Record<string, () => unknown>> = {
   'fargate-scale-in': () => ({
@@ -102,6 +105,18 @@ export const PATTERNS: Readonly<Record<string, () => unknown>> = {
       { serviceName: 'pinned', taskDefinition: 'pinned', desiredCount: 100, placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == c5.large' }] },
     ],
     jobs: [{ name: 'bulk', taskDefinition: 'job', arrivals: { type: 'poisson', rate: '20000/h' }, runTime: { type: 'exponential', mean: '20m' } }],
+  }),
+  'host-port-full': () => ({
+    name: 'host-port-full',
+    seed: 1,
+    duration: '1h',
+    autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.2xlarge', DesiredCapacity: 2000 }],
+    taskDefinitions: [
+      { family: 'web', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c', portMappings: [{ containerPort: 80, hostPort: 80 }] }] },
+      { family: 'job', cpu: '1024', memory: '2048', containerDefinitions: [{ name: 'c' }] },
+    ],
+    services: [{ serviceName: 'web', taskDefinition: 'web', desiredCount: 2050 }],
+    jobs: [{ name: 'j', taskDefinition: 'job', arrivals: { type: 'poisson', rate: '20000/h' }, runTime: { type: 'exponential', mean: '20m' } }],
   }),
 };
 

@@ -1,5 +1,5 @@
 import type { HostIndex } from './hostIndex.js';
-import { Host, HostStatus } from './host.js';
+import { Host, HostStatus, portKey } from './host.js';
 import type { AutoScalingGroupSpec, InstanceTypeSpec } from './specs.js';
 import { Task, TaskState } from './task.js';
 import { TaskGroups } from './taskGroups.js';
@@ -234,7 +234,11 @@ export class ClusterState {
     host.cpuFree -= td.cpu;
     host.memFree -= td.memory;
     if (td.usesEni) host.eniFree--;
-    for (const p of td.hostPorts) host.usePort(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
+    for (const p of td.hostPorts) {
+      const key = portKey(p);
+      host.usePort(key);
+      for (const ix of host.indexes) ix.portUsed(host, key);
+    }
     if (host.taskCount === 0) this.hostsInUse++;
     host.addTask(task);
     this.reservedCpu += td.cpu;
@@ -287,7 +291,11 @@ export class ClusterState {
       host.cpuFree += td.cpu;
       host.memFree += td.memory;
       if (td.usesEni) host.eniFree++;
-      for (const p of td.hostPorts) host.releasePort(p.port * 2 + (p.protocol === 'udp' ? 1 : 0));
+      for (const p of td.hostPorts) {
+        const key = portKey(p);
+        host.releasePort(key);
+        for (const ix of host.indexes) ix.portFreed(host, key);
+      }
       host.removeTask(task);
       if (host.taskCount === 0) this.hostsInUse--;
       this.reservedCpu -= td.cpu;

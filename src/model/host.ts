@@ -1,6 +1,6 @@
 import type { QueryHost } from '../placement/expression/index.js';
 import type { HostIndex } from './hostIndex.js';
-import type { AutoScalingGroupSpec, InstanceTypeSpec } from './specs.js';
+import type { AutoScalingGroupSpec, HostPort, InstanceTypeSpec } from './specs.js';
 import type { Task } from './task.js';
 
 /**
@@ -55,6 +55,11 @@ export interface HostGroupCounts {
 
 const NO_VALUES = new Int32Array(0);
 const NO_COUNTS: HostGroupCounts = { hostCount: () => 0, groupsOn: () => [] };
+
+/** A static host port as the key a host's port set holds: port × 2, plus 1 for UDP. */
+export function portKey(p: HostPort): number {
+  return p.port * 2 + (p.protocol === 'udp' ? 1 : 0);
+}
 
 export class Host implements QueryHost {
   readonly instanceId: string;

@@ -29,7 +29,9 @@ export class Partition {
   /** For an attribute value's partition: the value's id in the cluster's spread counts (-1: not looked up yet). */
   valueId = -1;
   /** Filter scans by key (filterScan). */
-  private readonly filters = new Map<object, { readonly scan: GroupScan; readonly test: (host: Host) => boolean }>();
+  private readonly filters = new Map<string, { readonly scan: GroupScan; readonly test: (host: Host) => boolean }>();
+  /** By static host port key (see portKey): a complete scan of the members where it is free. */
+  readonly portScans = new Map<number, GroupScan>();
 
   constructor(
     orders: ReadonlySet<OrderName>,
@@ -75,7 +77,7 @@ export class Partition {
    * alone and never changes (static constraints), kept under `key` as hosts join and leave. Placement
    * lists the few hosts with room among them instead of walking every host the filter rejects.
    */
-  filterScan(key: object, test: (host: Host) => boolean, hostAt: (index: number) => Host): GroupScan {
+  filterScan(key: string, test: (host: Host) => boolean, hostAt: (index: number) => Host): GroupScan {
     let filter = this.filters.get(key);
     if (filter === undefined) {
       const scan = new GroupScan(this.free, this.registry);
@@ -86,9 +88,24 @@ export class Partition {
     return filter.scan;
   }
 
-  /** A host joined (after add): the filter scans whose filter it passes take it. */
+  /**
+   * A complete scan of the members where a static host port (its portKey) is free, kept as hosts join
+   * and leave and as tasks take and free the port (HostIndex.portUsed, portFreed).
+   */
+  portScan(key: number, hostAt: (index: number) => Host): GroupScan {
+    let scan = this.portScans.get(key);
+    if (scan === undefined) {
+      scan = new GroupScan(this.free, this.registry);
+      scan.completeWith(this.memberKeys(), (i) => !hostAt(i).portInUse(key), this.free);
+      this.portScans.set(key, scan);
+    }
+    return scan;
+  }
+
+  /** A host joined (after add): the filter and port scans whose filter it passes take it. */
   joined(host: Host, index: number, mem: number, cpu: number): void {
     for (const filter of this.filters.values()) if (filter.test(host)) filter.scan.open(index, mem, cpu);
+    for (const [key, scan] of this.portScans) if (!host.portInUse(key)) scan.open(index, mem, cpu);
   }
 
   /** The members' host indexes. */
@@ -257,6 +274,17 @@ export class HostIndex implements HoleRegistry {
     const i = host.index;
     this.all.groupScans.get(group)?.close(i);
     for (const partition of this.partitionsOf[i] as Partition[]) partition.groupScans.get(group)?.close(i);
+  }
+
+  /** A task took a static host port on the host (before the host's update). */
+  portUsed(host: Host, key: number): void {
+    if (this.member[host.index]) this.all.portScans.get(key)?.close(host.index);
+  }
+
+  /** A task freed a static host port on the host (before the host's update, which raises the maxima). */
+  portFreed(host: Host, key: number): void {
+    const i = host.index;
+    if (this.member[i]) this.all.portScans.get(key)?.open(i, this.indexedMem[i] as number, this.indexedCpu[i] as number);
   }
 
   /** Call after the host's free memory or CPU changed. */

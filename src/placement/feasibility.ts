@@ -1,4 +1,5 @@
-import type { Host } from '../model/host.js';
+import { portKey, type Host } from '../model/host.js';
+import type { HostPort } from '../model/specs.js';
 import { Stage, type PlacementRequest } from './types.js';
 
 /** The first filter stage the host fails for this request, or Stage.Fits. Callers pass ACTIVE hosts. */
@@ -6,10 +7,7 @@ export function firstFailingStage(host: Host, request: PlacementRequest): Stage 
   if (host.memFree < request.memory) return Stage.Memory;
   if (host.cpuFree < request.cpu) return Stage.Cpu;
   const ports = request.hostPorts;
-  for (let i = 0; i < ports.length; i++) {
-    const p = ports[i] as { port: number; protocol: string };
-    if (host.portInUse(p.port * 2 + (p.protocol === 'udp' ? 1 : 0))) return Stage.Ports;
-  }
+  for (let i = 0; i < ports.length; i++) if (host.portInUse(portKey(ports[i] as HostPort))) return Stage.Ports;
   if (request.usesEni && host.eniFree < 1) return Stage.Eni;
   if (request.cpuArchitecture !== undefined && host.type.info.cpuArchitecture !== request.cpuArchitecture) return Stage.Attribute;
   const placement = request.placement;

@@ -1,8 +1,8 @@
 import type { Random } from '../engine/rng.js';
 import type { Host } from '../model/host.js';
 import type { Partition } from '../model/hostIndex.js';
-import type { IndexOrder } from '../model/indexOrder.js';
 import type { StrategySpec } from '../model/specs.js';
+import { fewCandidates } from './fewCandidates.js';
 import { fits } from './feasibility.js';
 import { hostsOf, placeByScan, randomPosition } from './scan.js';
 import { bestOf, compareFrom } from './strategyKeys.js';
@@ -32,70 +32,11 @@ interface SearchContext {
 
 export function placeTask(request: PlacementRequest, view: PlacementView, randomTieBreak: boolean, rng: Random): Host | undefined {
   const strategies = request.placement.strategies;
-  const few = (request.placement.distinctInstance ? distinctCandidates(request, view) : undefined) ?? staticCandidates(request, view);
+  // Requests that only a few hosts with room can take (see fewCandidates.ts) are decided over those.
+  const few = fewCandidates(request, view);
   if (few !== undefined) return placeByScan(few, request, view, randomTieBreak, rng);
   if (randomPosition(strategies, randomTieBreak) >= 0) return placeByScan(hostsOf(view.index.all.any, view), request, view, randomTieBreak, rng);
   return search(view.index.all, false, 0, { request, view, strategies, excludeGroupHosts: false });
-}
-
-/** How many hosts distinctCandidates lists at most before it leaves the request to the search. */
-const DISTINCT_CANDIDATES = 8;
-
-/**
- * With distinctInstance only hosts without a task of the group can take the task. When at most a few
- * of them have room (a fleet the group already fills), they are listed from the group's complete scan
- * (groupScan.ts) and evaluated alone: placeByScan's answer depends only on the hosts that fit, and the
- * list holds them all. Otherwise undefined: the search (which may walk the group's hosts) takes over.
- * So a placement that cannot succeed costs a look at the scan's bounds, not a walk of the fleet.
- */
-function distinctCandidates(request: PlacementRequest, view: PlacementView): Host[] | undefined {
-  const group = request.group;
-  const scan = view.index.all.completeScan(group, (i) => view.host(i).groupCount(group) === 0);
-  return withRoom(scan.holes, request, view, DISTINCT_CANDIDATES);
-}
-
-/** The hosts of `order` with room for the request, or undefined when there are more than `most`. */
-function withRoom(order: IndexOrder, request: PlacementRequest, view: PlacementView, most: number): Host[] | undefined {
-  const { memory, cpu } = request;
-  const found: Host[] = [];
-  order.seek(0);
-  for (let key = order.nextFit(memory, cpu); key >= 0; key = order.nextFit(memory, cpu)) {
-    if (found.length === most) return undefined;
-    found.push(view.host(key));
-  }
-  return found;
-}
-
-/** How many hosts staticCandidates lists at most before it leaves the request to the search. */
-const STATIC_CANDIDATES = 16;
-
-/**
- * The request's filters that depend on the host alone and never change: memberOf expressions that do
- * not read tasks (attributes, instance id, registration) and the CPU architecture; undefined without any.
- */
-function staticFilter(request: PlacementRequest): ((host: Host) => boolean) | undefined {
-  const queries = request.placement.memberOf.filter((q) => !q.dependsOnTasks);
-  const arch = request.cpuArchitecture;
-  if (queries.length === 0 && arch === undefined) return undefined;
-  return (host) => (arch === undefined || host.type.info.cpuArchitecture === arch) && queries.every((q) => q.test(host));
-}
-
-const filters = new WeakMap<PlacementRequest, ((host: Host) => boolean) | null>();
-
-/**
- * As distinctCandidates, for requests with static filters (a service pinned to an instance type, say):
- * when at most a few of the hosts that pass them have room, those are listed from the filter's scan
- * (kept per request in the index) and evaluated alone, so a request whose hosts are full fails without
- * walking every host the filter rejects.
- */
-function staticCandidates(request: PlacementRequest, view: PlacementView): Host[] | undefined {
-  let filter = filters.get(request);
-  if (filter === undefined) {
-    filter = staticFilter(request) ?? null;
-    filters.set(request, filter);
-  }
-  if (filter === null) return undefined;
-  return withRoom(view.index.all.filterScan(request, filter, (i) => view.host(i)).holes, request, view, STATIC_CANDIDATES);
 }
 
 /** `partitioned`: the search is inside one attribute value's partition (no further attribute split). */

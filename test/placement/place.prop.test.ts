@@ -54,7 +54,8 @@ describe('indexed placement equals the brute-force scan (property)', () => {
             if (flags % 13 === 6) hosts.push(addHost([flags % 5, flags % 3, flags % 4]));
             if (flags % 17 === 8 && hosts.length > 0) cluster.drainHost(hosts[flags % hosts.length] as (typeof hosts)[number], 0);
             const [cpu, mem] = sizes[sizeIndex % sizes.length] as readonly [number, number];
-            const td = makeTaskDefinition(cpu, mem);
+            // Some tasks hold a static host port (one of two), so the port stage filters too.
+            const td = makeTaskDefinition(cpu, mem, flags % 6 === 2 ? { hostPorts: [{ port: 80 + (flags % 2), protocol: 'tcp' }] } : {});
             const chain = chains[chainIndex % chains.length] as StrategySpec[];
             const request = makeRequest(td, groupIds[groupIndex] as number, chain, {
               distinctInstance: flags % 5 === 0,
