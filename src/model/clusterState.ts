@@ -233,7 +233,10 @@ export class ClusterState {
     task.placedAt = now;
     host.cpuFree -= td.cpu;
     host.memFree -= td.memory;
-    if (td.usesEni) host.eniFree--;
+    if (td.usesEni) {
+      host.eniFree--;
+      for (const ix of host.indexes) ix.eniChanged(host, true);
+    }
     for (const p of td.hostPorts) {
       const key = portKey(p);
       host.usePort(key);
@@ -290,7 +293,10 @@ export class ClusterState {
       const td = task.taskDefinition;
       host.cpuFree += td.cpu;
       host.memFree += td.memory;
-      if (td.usesEni) host.eniFree++;
+      if (td.usesEni) {
+        host.eniFree++;
+        for (const ix of host.indexes) ix.eniChanged(host, false);
+      }
       for (const p of td.hostPorts) {
         const key = portKey(p);
         host.releasePort(key);

@@ -32,6 +32,8 @@ export class Partition {
   private readonly filters = new Map<string, { readonly scan: GroupScan; readonly test: (host: Host) => boolean }>();
   /** By static host port key (see portKey): a complete scan of the members where it is free. */
   readonly portScans = new Map<number, GroupScan>();
+  /** A complete scan of the members with an ENI free (awsvpc tasks), once asked for. */
+  eniScans: GroupScan | undefined;
 
   constructor(
     orders: ReadonlySet<OrderName>,
@@ -102,10 +104,20 @@ export class Partition {
     return scan;
   }
 
-  /** A host joined (after add): the filter and port scans whose filter it passes take it. */
+  /** A complete scan of the members with an ENI free, kept as awsvpc tasks take and free them. */
+  eniScan(hostAt: (index: number) => Host): GroupScan {
+    if (this.eniScans === undefined) {
+      this.eniScans = new GroupScan(this.free, this.registry);
+      this.eniScans.completeWith(this.memberKeys(), (i) => hostAt(i).eniFree > 0, this.free);
+    }
+    return this.eniScans;
+  }
+
+  /** A host joined (after add): the filter, port and ENI scans whose filter it passes take it. */
   joined(host: Host, index: number, mem: number, cpu: number): void {
     for (const filter of this.filters.values()) if (filter.test(host)) filter.scan.open(index, mem, cpu);
     for (const [key, scan] of this.portScans) if (!host.portInUse(key)) scan.open(index, mem, cpu);
+    if (host.eniFree > 0) this.eniScans?.open(index, mem, cpu);
   }
 
   /** The members' host indexes. */
@@ -285,6 +297,15 @@ export class HostIndex implements HoleRegistry {
   portFreed(host: Host, key: number): void {
     const i = host.index;
     if (this.member[i]) this.all.portScans.get(key)?.open(i, this.indexedMem[i] as number, this.indexedCpu[i] as number);
+  }
+
+  /** An awsvpc task took (`used`) or freed one of the host's ENIs (before the host's update). */
+  eniChanged(host: Host, used: boolean): void {
+    const i = host.index;
+    const scan = this.all.eniScans;
+    if (scan === undefined || !this.member[i]) return;
+    if (used && host.eniFree === 0) scan.close(i);
+    else if (!used && host.eniFree === 1) scan.open(i, this.indexedMem[i] as number, this.indexedCpu[i] as number);
   }
 
   /** Call after the host's free memory or CPU changed. */

@@ -6,11 +6,12 @@ import type { PlacementRequest, PlacementView } from './types.js';
 /**
  * Requests that only hosts of a known set can take: with distinctInstance, hosts without a task of the
  * group; with static filters (memberOf expressions that read no tasks, a CPU architecture), hosts that
- * pass them; with static host ports, hosts where the first one is free. The index keeps each such set as
+ * pass them; with static host ports, hosts where the first one is free; awsvpc tasks, hosts with an ENI
+ * free. The index keeps each such set as
  * a complete scan (model/groupScan.ts: an index order with free-amount maxima) as hosts join and leave
  * and tasks come and go. When at most a few hosts of a set have room, they are listed and placement
  * evaluates just them with placeByScan: its answer depends only on the hosts that fit, and the list
- * holds them all. So a request that cannot succeed on a fleet its group, filter or port fills costs a
+ * holds them all. So a request that cannot succeed on a fleet its group, filter, port or ENIs fill costs a
  * look at a scan's maxima, where the search would walk every host with room that it rejects, on every
  * retry. Otherwise (undefined) the search takes over.
  */
@@ -27,14 +28,18 @@ export function fewCandidates(request: PlacementRequest, view: PlacementView): H
     if (few !== undefined) return few;
   }
   const port = request.hostPorts[0];
-  if (port !== undefined) return withRoom(all.portScan(portKey(port), (i) => view.host(i)).holes, request, view, PORT_CANDIDATES);
-  return undefined;
+  if (port !== undefined) {
+    const few = withRoom(all.portScan(portKey(port), (i) => view.host(i)).holes, request, view, PORT_CANDIDATES);
+    if (few !== undefined) return few;
+  }
+  return request.usesEni ? withRoom(all.eniScan((i) => view.host(i)).holes, request, view, ENI_CANDIDATES) : undefined;
 }
 
 /** How many hosts of each set are listed at most before the search takes over. */
 const DISTINCT_CANDIDATES = 8;
 const STATIC_CANDIDATES = 16;
 const PORT_CANDIDATES = 8;
+const ENI_CANDIDATES = 8;
 
 /** The hosts of `order` with room for the request, or undefined when there are more than `most`. */
 function withRoom(order: IndexOrder, request: PlacementRequest, view: PlacementView, most: number): Host[] | undefined {

@@ -54,8 +54,9 @@ describe('indexed placement equals the brute-force scan (property)', () => {
             if (flags % 13 === 6) hosts.push(addHost([flags % 5, flags % 3, flags % 4]));
             if (flags % 17 === 8 && hosts.length > 0) cluster.drainHost(hosts[flags % hosts.length] as (typeof hosts)[number], 0);
             const [cpu, mem] = sizes[sizeIndex % sizes.length] as readonly [number, number];
-            // Some tasks hold a static host port (one of two), so the port stage filters too.
-            const td = makeTaskDefinition(cpu, mem, flags % 6 === 2 ? { hostPorts: [{ port: 80 + (flags % 2), protocol: 'tcp' }] } : {});
+            // Some tasks hold a static host port (one of two) or an ENI (awsvpc), so those stages filter too.
+            const extra = flags % 6 === 2 ? { hostPorts: [{ port: 80 + (flags % 2), protocol: 'tcp' as const }] } : flags % 6 === 4 ? { usesEni: true, networkMode: 'awsvpc' as const } : {};
+            const td = makeTaskDefinition(cpu, mem, extra);
             const chain = chains[chainIndex % chains.length] as StrategySpec[];
             const request = makeRequest(td, groupIds[groupIndex] as number, chain, {
               distinctInstance: flags % 5 === 0,
