@@ -20,7 +20,11 @@
  *   for an hour; now it looks at the c5.large instances with room only: about 0.5 s);
  * - host-port-full: a bridge-mode service with static host port 80 wanting 50 more tasks than its 2,000
  *   instances, beside a busy job stream (every retry walked every instance with room: 3.1 s for an
- *   hour; now about 0.5 s).
+ *   hour; now about 0.5 s);
+ * - dense-services: five services of 5,000 tasks each on 2,000 instances (12 or 13 per instance each),
+ *   crashing now and then (once every instance held a service, each placement compared every instance
+ *   of the zone: 3.2 s for 6 hours; now the instances with the fewest of its tasks are found by count
+ *   level: about 0.6 s).
  */
 export const PATTERNS: Readonly<Record<string, () => unknown>> = {
   'fargate-scale-in': () => ({
@@ -117,6 +121,14 @@ export const PATTERNS: Readonly<Record<string, () => unknown>> = {
     ],
     services: [{ serviceName: 'web', taskDefinition: 'web', desiredCount: 2050 }],
     jobs: [{ name: 'j', taskDefinition: 'job', arrivals: { type: 'poisson', rate: '20000/h' }, runTime: { type: 'exponential', mean: '20m' } }],
+  }),
+  'dense-services': () => ({
+    name: 'dense-services',
+    seed: 1,
+    duration: '6h',
+    autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.2xlarge', DesiredCapacity: 2000 }],
+    taskDefinitions: [{ family: 'web', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }] }],
+    services: Array.from({ length: 5 }, (_, i) => ({ serviceName: `s${i}`, taskDefinition: 'web', desiredCount: 5000, timeToCrash: { type: 'exponential', mean: '1d' } })),
   }),
 };
 

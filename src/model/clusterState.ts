@@ -248,7 +248,9 @@ export class ClusterState {
     this.reservedMem += td.memory;
     const indexes = host.indexes;
     // An uncounted group (say a binpack-only job) costs no count reads: no index scans it.
-    if (this.groups.add(task.group, host) === 1) for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).groupArrived(host, task.group);
+    const count = this.groups.add(task.group, host);
+    if (count === 1) for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).groupArrived(host, task.group);
+    if (count > 0) for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).groupCountChanged(host, task.group, count - 1, count);
     for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).update(host);
     for (const handler of this.onTaskPlaced) handler(task, now);
   }
@@ -320,7 +322,9 @@ export class ClusterState {
   private leaveCounted(task: Task, from: TaskState): void {
     const host = task.host as Host;
     if (from === TaskState.Running) host.runningTasksCount--;
-    if (this.groups.remove(task.group, host) === 0) for (const ix of host.indexes) ix.groupLeft(host, task.group);
+    const count = this.groups.remove(task.group, host);
+    if (count === 0) for (const ix of host.indexes) ix.groupLeft(host, task.group);
+    if (count >= 0) for (const ix of host.indexes) ix.groupCountChanged(host, task.group, count + 1, count);
   }
 
   groupCountByAttribute(group: number, attribute: string, value: string): number {

@@ -34,6 +34,8 @@ export class Partition {
   readonly portScans = new Map<number, GroupScan>();
   /** A complete scan of the members with an ENI free (awsvpc tasks), once asked for. */
   eniScans: GroupScan | undefined;
+  /** Per task group, once asked for: [c] a complete scan of the members holding exactly c of its tasks (c ≥ 1). */
+  readonly countLevels = new Map<number, (GroupScan | undefined)[]>();
 
   constructor(
     orders: ReadonlySet<OrderName>,
@@ -113,6 +115,34 @@ export class Partition {
     return this.eniScans;
   }
 
+  /**
+   * The group's count levels (countLevels), made from `countOf` (a member's count of the group) when
+   * first asked for, then kept by HostIndex.groupCountChanged.
+   */
+  levels(group: number, countOf: (index: number) => number): readonly (GroupScan | undefined)[] {
+    let levels = this.countLevels.get(group);
+    if (levels === undefined) {
+      levels = [];
+      this.countLevels.set(group, levels);
+      for (const i of this.memberKeys()) this.moveLevel(levels, i, 0, countOf(i));
+    }
+    return levels;
+  }
+
+  /** A member's count of a levelled group went from `from` to `to`. */
+  moveLevel(levels: (GroupScan | undefined)[], index: number, from: number, to: number): void {
+    if (from > 0) levels[from]?.close(index);
+    if (to <= 0) return;
+    let level = levels[to];
+    if (level === undefined) {
+      level = new GroupScan(this.free, this.registry);
+      level.completeWith([], () => false, this.free);
+      while (levels.length < to) levels.push(undefined);
+      levels[to] = level;
+    }
+    level.open(index, this.free.mem[index] as number, this.free.cpu[index] as number);
+  }
+
   /** A host joined (after add): the filter, port and ENI scans whose filter it passes take it. */
   joined(host: Host, index: number, mem: number, cpu: number): void {
     for (const filter of this.filters.values()) if (filter.test(host)) filter.scan.open(index, mem, cpu);
@@ -173,6 +203,8 @@ export class HostIndex implements HoleRegistry {
   private readonly partitionNumbers = new Map<Partition, number>();
   /** The group scans holding each host as a hole. */
   private readonly holeScansOf: GroupScan[][] = [];
+  /** By task group: whether some partition keeps count levels for it (Partition.levels). */
+  private readonly levelled: boolean[] = [];
   /** By task group: whether some partition keeps a scan for it (most groups, e.g. batch jobs, have none). */
   private readonly scanned: boolean[] = [];
   // The per-host arrays above are kept dense (filled up to the highest host index seen), since hosts
@@ -286,6 +318,25 @@ export class HostIndex implements HoleRegistry {
     const i = host.index;
     this.all.groupScans.get(group)?.close(i);
     for (const partition of this.partitionsOf[i] as Partition[]) partition.groupScans.get(group)?.close(i);
+  }
+
+  /** A task of the group started or stopped counting on the host (its count went from `from` to `to`). */
+  groupCountChanged(host: Host, group: number, from: number, to: number): void {
+    if (this.levelled[group] !== true || !this.member[host.index]) return;
+    const i = host.index;
+    const own = this.all.countLevels.get(group);
+    if (own !== undefined) this.all.moveLevel(own, i, from, to);
+    for (const partition of this.partitionsOf[i] as Partition[]) {
+      const levels = partition.countLevels.get(group);
+      if (levels !== undefined) partition.moveLevel(levels, i, from, to);
+    }
+  }
+
+  /** The partition's count levels of the group (Partition.levels); from then on they are kept. */
+  levels(partition: Partition, group: number, countOf: (index: number) => number): readonly (GroupScan | undefined)[] {
+    while (this.levelled.length <= group) this.levelled.push(false);
+    this.levelled[group] = true;
+    return partition.levels(group, countOf);
   }
 
   /** A task took a static host port on the host (before the host's update). */

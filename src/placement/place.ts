@@ -115,9 +115,27 @@ function spreadInstance(partition: Partition, partitioned: boolean, i: number, c
   ctx.excludeGroupHosts = false;
   // With distinctInstance no host holding the group can take it: nothing left to compare.
   if (empty !== undefined || ctx.request.placement.distinctInstance) return empty;
-  // Every fitting host of the partition already holds the group (rare: more tasks than hosts): compare them all.
-  const candidates = hostsOf(partition.any, ctx.view).filter((h) => fits(h, ctx.request));
-  return bestOf(candidates, ctx.strategies, i, ctx.request, ctx.view);
+  // Every fitting host of the partition already holds the group (more tasks than hosts): the fewest
+  // first. The partition keeps its hosts by their count of the group (count levels, with free-amount
+  // maxima), so the lowest level with a fitting host is found without comparing every host.
+  const { group, memory, cpu } = ctx.request;
+  const levels = ctx.view.index.levels(partition, group, (h) => ctx.view.host(h).groupCount(group));
+  const last = i === ctx.strategies.length - 1;
+  for (let c = 1; c < levels.length; c++) {
+    const order = levels[c]?.holes;
+    if (order === undefined) continue;
+    const fitting: Host[] = [];
+    order.seek(0);
+    for (let key = order.nextFit(memory, cpu); key >= 0; key = order.nextFit(memory, cpu)) {
+      const host = ctx.view.host(key);
+      if (!fits(host, ctx.request)) continue;
+      // Nothing after spread(instanceId): the lowest index wins, the first found.
+      if (last) return host;
+      fitting.push(host);
+    }
+    if (fitting.length > 0) return bestOf(fitting, ctx.strategies, i + 1, ctx.request, ctx.view);
+  }
+  return undefined;
 }
 
 /** Per-partition counts for spreadAttribute (reused: placement never nests two attribute spreads). */
