@@ -71,7 +71,7 @@ function main(): number {
   const selected = CASES.filter((c) => names.includes(c.name));
   if (selected.length === 0) throw new Error(`unknown case ${only}; cases: ${CASES.map((c) => c.name).join(', ')}`);
   console.log(`fleetsim bench: ${runs} run(s) per case, medians; node ${process.version}`);
-  console.log('case                   events        wall s   events/s     heap MiB  RSS MiB  target                 ok   (wall s of each run)');
+  console.log('case                       events        wall s   events/s     heap MiB  RSS MiB  target                 ok   (wall s of each run)');
   let failed = 0;
   for (const c of selected) {
     const ms = Array.from({ length: runs }, () => measure(c));
@@ -86,7 +86,7 @@ function main(): number {
     const ok = c.target(m);
     if (!ok) failed++;
     console.log(
-      `${c.name.padEnd(22)} ${String(m.events).padStart(11)} ${(m.wallMs / 1000).toFixed(2).padStart(9)} ${(m.eventsPerSecond / 1e6).toFixed(2).padStart(8)}M ` +
+      `${c.name.padEnd(26)} ${String(m.events).padStart(11)} ${(m.wallMs / 1000).toFixed(2).padStart(9)} ${(m.eventsPerSecond / 1e6).toFixed(2).padStart(8)}M ` +
         `${String(m.peakHeapMiB).padStart(10)} ${String(m.peakRssMiB).padStart(8)}  ${c.targetText.padEnd(22)} ${(ok ? 'yes' : 'MISSED').padEnd(6)} ` +
         `(${ms.map((x) => (x.wallMs / 1000).toFixed(2)).join(' ')})`,
     );
