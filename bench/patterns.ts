@@ -24,7 +24,9 @@
  * - dense-services: five services of 5,000 tasks each on 2,000 instances (12 or 13 per instance each),
  *   crashing now and then (once every instance held a service, each placement compared every instance
  *   of the zone: 3.2 s for 6 hours; now the instances with the fewest of its tasks are found by count
- *   level: about 0.6 s).
+ *   level: about 0.6 s);
+ * - binpack-scale-in: a [spread(zone), binpack(memory)] service of 10,000 tasks scaled in to 10 (each
+ *   victim used to be chosen by scanning every task).
  */
 export const PATTERNS: Readonly<Record<string, () => unknown>> = {
   'fargate-scale-in': () => ({
@@ -129,6 +131,22 @@ export const PATTERNS: Readonly<Record<string, () => unknown>> = {
     autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.2xlarge', DesiredCapacity: 2000 }],
     taskDefinitions: [{ family: 'web', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }] }],
     services: Array.from({ length: 5 }, (_, i) => ({ serviceName: `s${i}`, taskDefinition: 'web', desiredCount: 5000, timeToCrash: { type: 'exponential', mean: '1d' } })),
+  }),
+  'binpack-scale-in': () => ({
+    name: 'binpack-scale-in',
+    seed: 1,
+    duration: '3h',
+    autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.4xlarge', DesiredCapacity: 205 }],
+    taskDefinitions: [{ family: 'app', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }] }],
+    services: [
+      {
+        serviceName: 'web',
+        taskDefinition: 'app',
+        desiredCount: 10000,
+        placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
+      },
+    ],
+    events: [{ at: '1h', type: 'setDesiredCount', serviceName: 'web', desiredCount: 10 }],
   }),
 };
 

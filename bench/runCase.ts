@@ -6,7 +6,7 @@ import { PATTERNS } from './patterns.js';
 
 /**
  * One benchmark measurement in a fresh process (so heap and RSS belong to it alone).
- * Usage: node dist/bench/runCase.js hold <pending> | fleet <small|S1|S1-autoscaling|S3> | pattern <fargate-scale-in|backfill-backlog|rolling-deployment|distinct-instance-full|distinct-instance-binpack|daemon-partial-fit|member-of-full|host-port-full|dense-services>
+ * Usage: node dist/bench/runCase.js hold <pending> | fleet <small|S1|S1-autoscaling|S3> | pattern <fargate-scale-in|backfill-backlog|rolling-deployment|distinct-instance-full|distinct-instance-binpack|daemon-partial-fit|member-of-full|host-port-full|dense-services|binpack-scale-in>
  * Prints one JSON line: events, wallMs, eventsPerSecond, peakHeapMiB, peakRssMiB, and case facts.
  */
 function memory(): { heap: number; rss: number } {
@@ -45,7 +45,7 @@ function main(): void {
       placements: result.placements,
     };
   } else {
-    throw new Error('usage: runCase hold <pending> | fleet <small|S1|S1-autoscaling|S3> | pattern <fargate-scale-in|backfill-backlog|rolling-deployment|distinct-instance-full|distinct-instance-binpack|daemon-partial-fit|member-of-full|host-port-full|dense-services>');
+    throw new Error('usage: runCase hold <pending> | fleet <small|S1|S1-autoscaling|S3> | pattern <fargate-scale-in|backfill-backlog|rolling-deployment|distinct-instance-full|distinct-instance-binpack|daemon-partial-fit|member-of-full|host-port-full|dense-services|binpack-scale-in>');
   }
   const usage = process.resourceUsage();
   const peakRss = usage.maxRSS * 1024;

@@ -4,8 +4,16 @@ import type { StrategySpec } from '../model/specs.js';
 import { TaskState, type Task } from '../model/task.js';
 import type { PlacementView } from '../placement/types.js';
 import type { Host } from '../model/host.js';
+import { BinpackStopIndex } from './binpackStopIndex.js';
 import { SpreadStopIndex } from './spreadStopIndex.js';
 import { lowerBound } from '../engine/sortedSearch.js';
+
+/** What StopChooser's bucketed indexes offer (positions are the candidates' places in id order). */
+interface StopIndex {
+  next(notRunningLeft: boolean, valueKey: (value: number) => number, rng: () => number): number;
+  /** `countChanged`: the task no longer counts for spread; `freed`: it released its resources (STOPPED). */
+  stopped(host: Host, candidate: number, countChanged: boolean, freed: boolean): void;
+}
 
 /**
  * Which task a service stops when it has too many (aws-behaviour.md §1, §5):
@@ -37,8 +45,9 @@ export interface StopChooserOptions {
  * Several choices in a row, each equal to chooseTaskToStop over the tasks left: candidates are sorted
  * by id once, binpack and instance keys are read live, and attribute counts are cached per value and
  * refreshed for the values of each stopped task. Spread-only chains (ECS's default among them) use a
- * bucketed index (spreadStopIndex.ts, about O(log n) per choice); other chains scan the tasks, O(n) per
- * choice without allocation. Call `stopped(task, host)` on every chooser of the group after any of its
+ * bucketed index (spreadStopIndex.ts, about O(log n) per choice), and so do binpack(resource), alone
+ * or after spread(attribute) (binpackStopIndex.ts); other chains scan the tasks, O(n) per choice
+ * without allocation. Call `stopped(task, host)` on every chooser of the group after any of its
  * tasks was chosen to stop (deregistering, STOPPING or STOPPED; `host` is the one it ran on), or
  * `stoppedElsewhere(task, host)` when it ran on another provider's instance.
  */
@@ -58,8 +67,8 @@ export class StopChooser {
   private notRunning = 0;
   private left: number;
   private readonly best: Float64Array;
-  /** The bucketed index for spread-only chains (spreadStopIndex.ts); undefined: scan every task. */
-  private readonly fast: SpreadStopIndex | undefined;
+  /** The bucketed index for spread-only and binpack chains (spreadStopIndex.ts, binpackStopIndex.ts); undefined: scan every task. */
+  private readonly fast: StopIndex | undefined;
   /** For the index: each attribute value's group count (the chain's first key), or 0 without one. */
   private readonly valueKey: (value: number) => number;
 
@@ -132,7 +141,7 @@ export class StopChooser {
       this.counts[k] = counts;
     }
     this.best = new Float64Array(this.keyed.length);
-    this.fast = options.indexed !== false ? this.spreadIndex() : undefined;
+    this.fast = options.indexed !== false ? (this.spreadIndex() ?? this.binpackIndex()) : undefined;
     const top = this.keyed[0];
     const counts = this.counts[0] as number[] | undefined;
     this.valueKey = top?.type === 'spread' && top.field === 'attribute' ? (v) => (counts as number[])[v] as number : () => 0;
@@ -149,6 +158,18 @@ export class StopChooser {
     const values = attribute ? (this.values[0] as string[]).length : 1;
     const valueOf = attribute ? (this.valueIds[0] as Int32Array) : new Int32Array(this.tasks.length);
     return new SpreadStopIndex(this.tasks, valueOf, values, this.group, rest.length === 1);
+  }
+
+  /** The index when the chain (before any random) is spread(attribute)?, then binpack(resource). */
+  private binpackIndex(): BinpackStopIndex | undefined {
+    const k = this.keyed;
+    const attribute = k[0]?.type === 'spread' && k[0].field === 'attribute';
+    const rest = attribute ? k.slice(1) : k;
+    const last = rest[0];
+    if (rest.length !== 1 || last?.type !== 'binpack') return undefined;
+    const values = attribute ? (this.values[0] as string[]).length : 1;
+    const valueOf = attribute ? (this.valueIds[0] as Int32Array) : new Int32Array(this.tasks.length);
+    return new BinpackStopIndex(this.tasks, valueOf, values, last.resource);
   }
 
   /** The task's position among the candidates (sorted by id), or -1 when it is not one. */
@@ -234,7 +255,7 @@ export class StopChooser {
     // A task counts for spread until it is STOPPING: one still RUNNING (deregistering first) changed no
     // count, so no candidate moves and no count needs reading again.
     const counted = task.state < TaskState.Stopping;
-    this.fast?.stopped(host, candidate, !counted);
+    this.fast?.stopped(host, candidate, !counted, task.state === TaskState.Stopped);
     if (!counted) this.refreshCounts(host, i);
   }
 

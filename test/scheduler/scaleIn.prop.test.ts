@@ -17,9 +17,11 @@ const CHAINS: StrategySpec[][] = [
   [SPREAD_AZ, SPREAD_HOST],
   [SPREAD_RACK, SPREAD_HOST, { type: 'random' }],
   [{ type: 'random' }],
+  [{ type: 'binpack', resource: 'memory' }],
+  [SPREAD_AZ, { type: 'binpack', resource: 'cpu' }, { type: 'random' }],
   // Not indexed (the scan serves them): checks that the choice of path does not matter.
   [SPREAD_HOST, SPREAD_AZ],
-  [{ type: 'binpack', resource: 'memory' }],
+  [{ type: 'binpack', resource: 'memory' }, SPREAD_HOST],
 ];
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 type Cluster = ReturnType<typeof makeCluster>;
@@ -69,7 +71,8 @@ describe('scale-in: the bucketed index chooses exactly what the scan over every 
         fc.nat(CHAINS.length - 1),
         fc.nat(1000),
         fc.nat(40),
-        (hosts, chainIndex, seed, stops) => {
+        fc.nat(7),
+        (hosts, chainIndex, seed, stops, how) => {
           const chain = CHAINS[chainIndex] as StrategySpec[];
           const cluster = makeCluster([chain], ['ecs.availability-zone', 'rack']);
           const group = cluster.groups.intern('service:web');
@@ -77,9 +80,12 @@ describe('scale-in: the bucketed index chooses exactly what the scan over every 
           const td = makeTaskDefinition(64, 128);
           const tasks: Task[] = [];
           for (const [zone, rack, states] of hosts) {
+            // Some instances busier than others (binpack keys differ), some alike (ties).
+            const busy = makeTaskDefinition(256 * (zone + rack), 512 * ((zone * rack) % 3));
             const host = addActiveHost(cluster, { ...makeGroup('m5.xlarge'), attributes: rack === 3 ? [] : [['rack', `r${rack}`]] }, ZONES[zone] as string);
             // A task of another group on some hosts: it must not count.
             if (rack === 0) cluster.placeTask(cluster.createTask(OwnerKind.Service, 1, other, td, 0), host, 0);
+            if (rack === 1) cluster.placeTask(cluster.createTask(OwnerKind.Service, 1, other, busy, 0), host, 0);
             tasks.push(...placeInStates(cluster, host, group, td, states));
           }
           const indexed = new StopChooser(tasks, chain, group, cluster, createStream(seed, 's'), { indexed: true });
@@ -89,9 +95,11 @@ describe('scale-in: the bucketed index chooses exactly what the scan over every 
             const b = scan.next();
             expect(a?.id, `choice ${k}, chain ${JSON.stringify(chain)}`).toBe(b?.id);
             if (a === undefined) break;
-            cluster.setTaskState(a, TaskState.Stopping, 0);
-            indexed.stopped(a);
-            scan.stopped(a);
+            // As the lifecycle stops victims: not yet RUNNING ones STOPPED at once (freeing what they
+            // held), RUNNING ones deregistering (still counted) or STOPPING.
+            const host = stopAsLifecycle(cluster, a, ((how >> (k % 3)) & 1) === 1);
+            indexed.stopped(a, host);
+            scan.stopped(a, host);
           }
         },
       ),
