@@ -1,5 +1,5 @@
 import type { HostIndex } from './hostIndex.js';
-import { Host, HostStatus, portKey } from './host.js';
+import { ENI_FREE, Host, HostStatus, portFree, portKey } from './host.js';
 import type { AutoScalingGroupSpec, InstanceTypeSpec } from './specs.js';
 import { Task, TaskState } from './task.js';
 import { TaskGroups } from './taskGroups.js';
@@ -235,12 +235,12 @@ export class ClusterState {
     host.memFree -= td.memory;
     if (td.usesEni) {
       host.eniFree--;
-      for (const ix of host.indexes) ix.eniChanged(host, true);
+      if (host.eniFree === 0) for (const ix of host.indexes) ix.conditionChanged(host, ENI_FREE);
     }
     for (const p of td.hostPorts) {
       const key = portKey(p);
       host.usePort(key);
-      for (const ix of host.indexes) ix.portUsed(host, key);
+      for (const ix of host.indexes) ix.conditionChanged(host, portFree(key));
     }
     if (host.taskCount === 0) this.hostsInUse++;
     host.addTask(task);
@@ -249,7 +249,6 @@ export class ClusterState {
     const indexes = host.indexes;
     // An uncounted group (say a binpack-only job) costs no count reads: no index scans it.
     const count = this.groups.add(task.group, host);
-    if (count === 1) for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).groupArrived(host, task.group);
     if (count > 0) for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).groupCountChanged(host, task.group, count - 1, count);
     for (let i = 0; i < indexes.length; i++) (indexes[i] as HostIndex).update(host);
     for (const handler of this.onTaskPlaced) handler(task, now);
@@ -297,12 +296,12 @@ export class ClusterState {
       host.memFree += td.memory;
       if (td.usesEni) {
         host.eniFree++;
-        for (const ix of host.indexes) ix.eniChanged(host, false);
+        if (host.eniFree === 1) for (const ix of host.indexes) ix.conditionChanged(host, ENI_FREE);
       }
       for (const p of td.hostPorts) {
         const key = portKey(p);
         host.releasePort(key);
-        for (const ix of host.indexes) ix.portFreed(host, key);
+        for (const ix of host.indexes) ix.conditionChanged(host, portFree(key));
       }
       host.removeTask(task);
       if (host.taskCount === 0) this.hostsInUse--;
@@ -323,7 +322,6 @@ export class ClusterState {
     const host = task.host as Host;
     if (from === TaskState.Running) host.runningTasksCount--;
     const count = this.groups.remove(task.group, host);
-    if (count === 0) for (const ix of host.indexes) ix.groupLeft(host, task.group);
     if (count >= 0) for (const ix of host.indexes) ix.groupCountChanged(host, task.group, count + 1, count);
   }
 

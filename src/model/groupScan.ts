@@ -21,11 +21,17 @@ export interface HoleRegistry {
 }
 
 export class GroupScan {
-  prefix = 0;
+  prefix: number;
   readonly holes: IndexOrder;
 
-  constructor(free: FreeTable, private readonly registry: HoleRegistry) {
+  /** `complete`: made complete from the start (no prefix; every member opened is a hole). */
+  constructor(
+    private readonly free: FreeTable,
+    private readonly registry: HoleRegistry,
+    complete = false,
+  ) {
     this.holes = new IndexOrder(free);
+    this.prefix = complete ? Infinity : 0;
   }
 
   open(index: number, mem: number, cpu: number): void {
@@ -38,11 +44,11 @@ export class GroupScan {
     return this.prefix === Infinity;
   }
 
-  /** Makes the scan complete: `zeroCount` hosts at or past the prefix among `members` become holes. */
-  completeWith(members: Iterable<number>, zeroCount: (index: number) => boolean, free: FreeTable): void {
+  /** Makes the scan complete: the `members` at or past the prefix that pass `test` become holes. */
+  completeWith(members: Iterable<number>, test: (index: number) => boolean): void {
     const from = this.prefix;
     this.prefix = Infinity;
-    for (const i of members) if (i >= from && zeroCount(i)) this.open(i, free.mem[i] as number, free.cpu[i] as number);
+    for (const i of members) if (i >= from && test(i)) this.open(i, this.free.mem[i] as number, this.free.cpu[i] as number);
   }
 
   close(index: number): void {

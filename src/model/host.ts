@@ -61,6 +61,12 @@ export function portKey(p: HostPort): number {
   return p.port * 2 + (p.protocol === 'udp' ? 1 : 0);
 }
 
+/** Keys of the host conditions tasks change, for the index's condition scans (HostIndex.conditionChanged). */
+export const ENI_FREE = 'eni-free';
+export function portFree(key: number): string {
+  return `port-free:${key}`;
+}
+
 export class Host implements QueryHost {
   readonly instanceId: string;
   status = HostStatus.Launching;

@@ -28,12 +28,8 @@ export class Partition {
   readonly idx: IndexOrder | undefined;
   /** For an attribute value's partition: the value's id in the cluster's spread counts (-1: not looked up yet). */
   valueId = -1;
-  /** Filter scans by key (filterScan). */
-  private readonly filters = new Map<string, { readonly scan: GroupScan; readonly test: (host: Host) => boolean }>();
-  /** By static host port key (see portKey): a complete scan of the members where it is free. */
-  readonly portScans = new Map<number, GroupScan>();
-  /** A complete scan of the members with an ENI free (awsvpc tasks), once asked for. */
-  eniScans: GroupScan | undefined;
+  /** Condition scans by key (conditionScan). */
+  private readonly conditions = new Map<string, { readonly scan: GroupScan; readonly test: (host: Host) => boolean }>();
   /** Per task group, once asked for: [c] a complete scan of the members holding exactly c of its tasks (c ≥ 1). */
   readonly countLevels = new Map<number, (GroupScan | undefined)[]>();
 
@@ -72,47 +68,35 @@ export class Partition {
    */
   completeScan(group: number, zeroCount: (index: number) => boolean): GroupScan {
     const scan = this.groupScan(group);
-    if (!scan.complete) scan.completeWith(this.memberKeys(), zeroCount, this.free);
+    if (!scan.complete) scan.completeWith(this.memberKeys(), zeroCount);
     return scan;
   }
 
   /**
-   * A complete scan (groupScan.ts) of the members that pass `test`, a filter that depends on the host
-   * alone and never changes (static constraints), kept under `key` as hosts join and leave. Placement
-   * lists the few hosts with room among them instead of walking every host the filter rejects.
+   * The complete scan (groupScan.ts) under `key`, if made, of the members that meet a condition on the
+   * host alone: static filters (memberOf, architecture), a static host port free, an
+   * ENI free. Hosts that join are tested; a condition that tasks change (ports, ENIs) is tested again
+   * through HostIndex.conditionChanged. Placement lists the few hosts with room among them instead of
+   * walking every host that fails the condition.
    */
-  filterScan(key: string, test: (host: Host) => boolean, hostAt: (index: number) => Host): GroupScan {
-    let filter = this.filters.get(key);
-    if (filter === undefined) {
-      const scan = new GroupScan(this.free, this.registry);
-      scan.completeWith(this.memberKeys(), (i) => test(hostAt(i)), this.free);
-      filter = { scan, test };
-      this.filters.set(key, filter);
-    }
-    return filter.scan;
+  conditionScan(key: string): GroupScan | undefined {
+    return this.conditions.get(key)?.scan;
   }
 
-  /**
-   * A complete scan of the members where a static host port (its portKey) is free, kept as hosts join
-   * and leave and as tasks take and free the port (HostIndex.portUsed, portFreed).
-   */
-  portScan(key: number, hostAt: (index: number) => Host): GroupScan {
-    let scan = this.portScans.get(key);
-    if (scan === undefined) {
-      scan = new GroupScan(this.free, this.registry);
-      scan.completeWith(this.memberKeys(), (i) => !hostAt(i).portInUse(key), this.free);
-      this.portScans.set(key, scan);
-    }
+  /** Makes the condition scan under `key` (see conditionScan): the members that pass `test` now. */
+  addConditionScan(key: string, test: (host: Host) => boolean, hostAt: (index: number) => Host): GroupScan {
+    const scan = new GroupScan(this.free, this.registry);
+    scan.completeWith(this.memberKeys(), (i) => test(hostAt(i)));
+    this.conditions.set(key, { scan, test });
     return scan;
   }
 
-  /** A complete scan of the members with an ENI free, kept as awsvpc tasks take and free them. */
-  eniScan(hostAt: (index: number) => Host): GroupScan {
-    if (this.eniScans === undefined) {
-      this.eniScans = new GroupScan(this.free, this.registry);
-      this.eniScans.completeWith(this.memberKeys(), (i) => hostAt(i).eniFree > 0, this.free);
-    }
-    return this.eniScans;
+  /** The host's tasks changed what the condition under `key` tests (if it has a scan): opens or closes it there. */
+  retest(key: string, host: Host, mem: number, cpu: number): void {
+    const condition = this.conditions.get(key);
+    if (condition === undefined) return;
+    if (condition.test(host)) condition.scan.open(host.index, mem, cpu);
+    else condition.scan.close(host.index);
   }
 
   /**
@@ -135,19 +119,16 @@ export class Partition {
     if (to <= 0) return;
     let level = levels[to];
     if (level === undefined) {
-      level = new GroupScan(this.free, this.registry);
-      level.completeWith([], () => false, this.free);
+      level = new GroupScan(this.free, this.registry, true);
       while (levels.length < to) levels.push(undefined);
       levels[to] = level;
     }
     level.open(index, this.free.mem[index] as number, this.free.cpu[index] as number);
   }
 
-  /** A host joined (after add): the filter, port and ENI scans whose filter it passes take it. */
+  /** A host joined (after add): the condition scans whose condition it meets take it. */
   joined(host: Host, index: number, mem: number, cpu: number): void {
-    for (const filter of this.filters.values()) if (filter.test(host)) filter.scan.open(index, mem, cpu);
-    for (const [key, scan] of this.portScans) if (!host.portInUse(key)) scan.open(index, mem, cpu);
-    if (host.eniFree > 0) this.eniScans?.open(index, mem, cpu);
+    for (const { scan, test } of this.conditions.values()) if (test(host)) scan.open(index, mem, cpu);
   }
 
   /** The members' host indexes. */
@@ -303,7 +284,7 @@ export class HostIndex implements HoleRegistry {
   }
 
   /** The group's last task left the host (or, with no group, the host joined). */
-  groupLeft(host: Host, group: number | undefined): void {
+  private groupLeft(host: Host, group: number | undefined): void {
     if ((group !== undefined && this.scanned[group] !== true) || !this.member[host.index]) return;
     const i = host.index;
     const mem = this.indexedMem[i] as number;
@@ -313,15 +294,20 @@ export class HostIndex implements HoleRegistry {
   }
 
   /** The group's first task arrived on the host. */
-  groupArrived(host: Host, group: number): void {
+  private groupArrived(host: Host, group: number): void {
     if (this.scanned[group] !== true || !this.member[host.index]) return;
     const i = host.index;
     this.all.groupScans.get(group)?.close(i);
     for (const partition of this.partitionsOf[i] as Partition[]) partition.groupScans.get(group)?.close(i);
   }
 
-  /** A task of the group started or stopped counting on the host (its count went from `from` to `to`). */
+  /**
+   * A task of the group started or stopped counting on the host (its count went from `from` to `to`):
+   * the group's scans and count levels follow.
+   */
   groupCountChanged(host: Host, group: number, from: number, to: number): void {
+    if (from === 0) this.groupArrived(host, group);
+    else if (to === 0) this.groupLeft(host, group);
     if (this.levelled[group] !== true || !this.member[host.index]) return;
     const i = host.index;
     const own = this.all.countLevels.get(group);
@@ -339,24 +325,13 @@ export class HostIndex implements HoleRegistry {
     return partition.levels(group, countOf);
   }
 
-  /** A task took a static host port on the host (before the host's update). */
-  portUsed(host: Host, key: number): void {
-    if (this.member[host.index]) this.all.portScans.get(key)?.close(host.index);
-  }
-
-  /** A task freed a static host port on the host (before the host's update, which raises the maxima). */
-  portFreed(host: Host, key: number): void {
+  /**
+   * A task took or freed a static host port or an ENI on the host (before the host's update, which
+   * raises the maxima): the condition scan under `key` tests the host again.
+   */
+  conditionChanged(host: Host, key: string): void {
     const i = host.index;
-    if (this.member[i]) this.all.portScans.get(key)?.open(i, this.indexedMem[i] as number, this.indexedCpu[i] as number);
-  }
-
-  /** An awsvpc task took (`used`) or freed one of the host's ENIs (before the host's update). */
-  eniChanged(host: Host, used: boolean): void {
-    const i = host.index;
-    const scan = this.all.eniScans;
-    if (scan === undefined || !this.member[i]) return;
-    if (used && host.eniFree === 0) scan.close(i);
-    else if (!used && host.eniFree === 1) scan.open(i, this.indexedMem[i] as number, this.indexedCpu[i] as number);
+    if (this.member[i]) this.all.retest(key, host, this.indexedMem[i] as number, this.indexedCpu[i] as number);
   }
 
   /** Call after the host's free memory or CPU changed. */

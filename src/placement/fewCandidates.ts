@@ -1,5 +1,4 @@
-import type { Host } from '../model/host.js';
-import { portKey } from '../model/host.js';
+import { ENI_FREE, portFree, portKey, type Host } from '../model/host.js';
 import type { IndexOrder } from '../model/indexOrder.js';
 import type { PlacementRequest, PlacementView } from './types.js';
 
@@ -7,39 +6,46 @@ import type { PlacementRequest, PlacementView } from './types.js';
  * Requests that only hosts of a known set can take: with distinctInstance, hosts without a task of the
  * group; with static filters (memberOf expressions that read no tasks, a CPU architecture), hosts that
  * pass them; with static host ports, hosts where the first one is free; awsvpc tasks, hosts with an ENI
- * free. The index keeps each such set as
- * a complete scan (model/groupScan.ts: an index order with free-amount maxima) as hosts join and leave
- * and tasks come and go. When at most a few hosts of a set have room, they are listed and placement
+ * free. The index keeps each such set as a complete scan (model/groupScan.ts: an index order with
+ * free-amount maxima; the last three are HostIndex condition scans) as hosts join and leave and tasks
+ * come and go. When at most a few hosts of a set have room, they are listed and placement
  * evaluates just them with placeByScan: its answer depends only on the hosts that fit, and the list
  * holds them all. So a request that cannot succeed on a fleet its group, filter, port or ENIs fill costs a
  * look at a scan's maxima, where the search would walk every host with room that it rejects, on every
  * retry. Otherwise (undefined) the search takes over.
  */
 export function fewCandidates(request: PlacementRequest, view: PlacementView): Host[] | undefined {
+  const { placement, hostPorts, usesEni } = request;
+  // Most requests have none of these: no lookups, nothing made.
+  if (!placement.distinctInstance && placement.memberOf.length === 0 && request.cpuArchitecture === undefined && hostPorts.length === 0 && !usesEni) return undefined;
   const all = view.index.all;
-  if (request.placement.distinctInstance) {
+  const hostAt = (i: number) => view.host(i);
+  if (placement.distinctInstance) {
     const group = request.group;
-    const few = withRoom(all.completeScan(group, (i) => view.host(i).groupCount(group) === 0).holes, request, view, DISTINCT_CANDIDATES);
+    const few = withRoom(all.completeScan(group, (i) => view.host(i).groupCount(group) === 0).holes, request, view, FEW_CANDIDATES);
     if (few !== undefined) return few;
   }
   const filter = staticFilterOf(request);
   if (filter !== undefined) {
-    const few = withRoom(all.filterScan(filter.key, filter.test, (i) => view.host(i)).holes, request, view, STATIC_CANDIDATES);
+    const scan = all.conditionScan(filter.key) ?? all.addConditionScan(filter.key, filter.test, hostAt);
+    const few = withRoom(scan.holes, request, view, STATIC_CANDIDATES);
     if (few !== undefined) return few;
   }
-  const port = request.hostPorts[0];
+  const port = hostPorts[0];
   if (port !== undefined) {
-    const few = withRoom(all.portScan(portKey(port), (i) => view.host(i)).holes, request, view, PORT_CANDIDATES);
+    const key = portKey(port);
+    const scan = all.conditionScan(portFree(key)) ?? all.addConditionScan(portFree(key), (h) => !h.portInUse(key), hostAt);
+    const few = withRoom(scan.holes, request, view, FEW_CANDIDATES);
     if (few !== undefined) return few;
   }
-  return request.usesEni ? withRoom(all.eniScan((i) => view.host(i)).holes, request, view, ENI_CANDIDATES) : undefined;
+  if (!usesEni) return undefined;
+  const scan = all.conditionScan(ENI_FREE) ?? all.addConditionScan(ENI_FREE, (h) => h.eniFree > 0, hostAt);
+  return withRoom(scan.holes, request, view, FEW_CANDIDATES);
 }
 
-/** How many hosts of each set are listed at most before the search takes over. */
-const DISTINCT_CANDIDATES = 8;
+/** How many hosts of a set are listed at most before the search takes over (more for static filters). */
+const FEW_CANDIDATES = 8;
 const STATIC_CANDIDATES = 16;
-const PORT_CANDIDATES = 8;
-const ENI_CANDIDATES = 8;
 
 /** The hosts of `order` with room for the request, or undefined when there are more than `most`. */
 function withRoom(order: IndexOrder, request: PlacementRequest, view: PlacementView, most: number): Host[] | undefined {

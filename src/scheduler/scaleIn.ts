@@ -4,16 +4,8 @@ import type { StrategySpec } from '../model/specs.js';
 import { TaskState, type Task } from '../model/task.js';
 import type { PlacementView } from '../placement/types.js';
 import type { Host } from '../model/host.js';
-import { BinpackStopIndex } from './binpackStopIndex.js';
-import { SpreadStopIndex } from './spreadStopIndex.js';
+import { BucketedStopIndex } from './bucketedStopIndex.js';
 import { lowerBound } from '../engine/sortedSearch.js';
-
-/** What StopChooser's bucketed indexes offer (positions are the candidates' places in id order). */
-interface StopIndex {
-  next(notRunningLeft: boolean, valueKey: (value: number) => number, rng: () => number): number;
-  /** `countChanged`: the task no longer counts for spread; `freed`: it released its resources (STOPPED). */
-  stopped(host: Host, candidate: number, countChanged: boolean, freed: boolean): void;
-}
 
 /**
  * Which task a service stops when it has too many (aws-behaviour.md §1, §5):
@@ -45,9 +37,8 @@ export interface StopChooserOptions {
  * Several choices in a row, each equal to chooseTaskToStop over the tasks left: candidates are sorted
  * by id once, binpack and instance keys are read live, and attribute counts are cached per value and
  * refreshed for the values of each stopped task. Spread-only chains (ECS's default among them) use a
- * bucketed index (spreadStopIndex.ts, about O(log n) per choice), and so do binpack(resource), alone
- * or after spread(attribute) (binpackStopIndex.ts); other chains scan the tasks, O(n) per choice
- * without allocation. Call `stopped(task, host)` on every chooser of the group after any of its
+ * bucketed index (bucketedStopIndex.ts, about O(log n) per choice), and so do binpack(resource), alone
+ * or after spread(attribute); other chains scan the tasks, O(n) per choice without allocation. Call `stopped(task, host)` on every chooser of the group after any of its
  * tasks was chosen to stop (deregistering, STOPPING or STOPPED; `host` is the one it ran on), or
  * `stoppedElsewhere(task, host)` when it ran on another provider's instance.
  */
@@ -67,8 +58,8 @@ export class StopChooser {
   private notRunning = 0;
   private left: number;
   private readonly best: Float64Array;
-  /** The bucketed index for spread-only and binpack chains (spreadStopIndex.ts, binpackStopIndex.ts); undefined: scan every task. */
-  private readonly fast: StopIndex | undefined;
+  /** The bucketed index (bucketedStopIndex.ts), with the stops after which an instance's key is read again; undefined: scan every task. */
+  private readonly fast: { readonly index: BucketedStopIndex; readonly keyMayChange: (stopped: Task) => boolean } | undefined;
   /** For the index: each attribute value's group count (the chain's first key), or 0 without one. */
   private readonly valueKey: (value: number) => number;
 
@@ -141,35 +132,31 @@ export class StopChooser {
       this.counts[k] = counts;
     }
     this.best = new Float64Array(this.keyed.length);
-    this.fast = options.indexed !== false ? (this.spreadIndex() ?? this.binpackIndex()) : undefined;
+    this.fast = options.indexed !== false ? this.bucketed() : undefined;
     const top = this.keyed[0];
     const counts = this.counts[0] as number[] | undefined;
     this.valueKey = top?.type === 'spread' && top.field === 'attribute' ? (v) => (counts as number[])[v] as number : () => 0;
   }
 
-  /** The index when the chain (before any random) is spread(attribute)?, spread(instanceId)?, in that order. */
-  private spreadIndex(): SpreadStopIndex | undefined {
-    const k = this.keyed;
-    const isAttribute = (x: StrategySpec | undefined) => x?.type === 'spread' && x.field === 'attribute';
-    const isInstance = (x: StrategySpec | undefined) => x?.type === 'spread' && x.field === 'instanceId';
-    const attribute = isAttribute(k[0]);
-    const rest = attribute ? k.slice(1) : k;
-    if (rest.length > 1 || (rest.length === 1 && !isInstance(rest[0]))) return undefined;
-    const values = attribute ? (this.values[0] as string[]).length : 1;
-    const valueOf = attribute ? (this.valueIds[0] as Int32Array) : new Int32Array(this.tasks.length);
-    return new SpreadStopIndex(this.tasks, valueOf, values, this.group, rest.length === 1);
-  }
-
-  /** The index when the chain (before any random) is spread(attribute)?, then binpack(resource). */
-  private binpackIndex(): BinpackStopIndex | undefined {
+  /**
+   * The index when the chain (before any random) is spread(attribute)?, then at most one of
+   * spread(instanceId) (keyed by the instance's count of the group, which changes when a task stops
+   * counting) and binpack(resource) (keyed by its free amount, which changes when a task releases what
+   * it held, i.e. is STOPPED).
+   */
+  private bucketed(): { index: BucketedStopIndex; keyMayChange: (stopped: Task) => boolean } | undefined {
     const k = this.keyed;
     const attribute = k[0]?.type === 'spread' && k[0].field === 'attribute';
     const rest = attribute ? k.slice(1) : k;
     const last = rest[0];
-    if (rest.length !== 1 || last?.type !== 'binpack') return undefined;
+    if (rest.length > 1) return undefined;
     const values = attribute ? (this.values[0] as string[]).length : 1;
     const valueOf = attribute ? (this.valueIds[0] as Int32Array) : new Int32Array(this.tasks.length);
-    return new BinpackStopIndex(this.tasks, valueOf, values, last.resource);
+    const make = (key: (host: Host) => number, keyMayChange: (stopped: Task) => boolean) => ({ index: new BucketedStopIndex(this.tasks, valueOf, values, key), keyMayChange });
+    if (last === undefined) return make(() => 0, () => false);
+    if (last.type === 'spread' && last.field === 'instanceId') return make((h) => h.groupCount(this.group), (t) => t.state >= TaskState.Stopping);
+    if (last.type === 'binpack') return make(last.resource === 'memory' ? (h) => h.memFree : (h) => h.cpuFree, (t) => t.state === TaskState.Stopped);
+    return undefined;
   }
 
   /** The task's position among the candidates (sorted by id), or -1 when it is not one. */
@@ -181,7 +168,7 @@ export class StopChooser {
   next(): Task | undefined {
     if (this.left === 0) return undefined;
     if (this.fast !== undefined) {
-      const i = this.fast.next(this.notRunning > 0, this.valueKey, this.rng);
+      const i = this.fast.index.next(this.notRunning > 0, this.valueKey, this.rng);
       if (i < 0) return undefined;
       this.retire(i);
       return this.tasks[i];
@@ -255,7 +242,7 @@ export class StopChooser {
     // A task counts for spread until it is STOPPING: one still RUNNING (deregistering first) changed no
     // count, so no candidate moves and no count needs reading again.
     const counted = task.state < TaskState.Stopping;
-    this.fast?.stopped(host, candidate, !counted, task.state === TaskState.Stopped);
+    this.fast?.index.stopped(host, candidate, this.fast.keyMayChange(task));
     if (!counted) this.refreshCounts(host, i);
   }
 

@@ -1,6 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { compile, run, scenarioJson } from '../support/scenario.js';
 
+/**
+ * A DAEMON agent (1 GiB) on two m5.large and a t3.micro that cannot hold it, beside a job stream of a
+ * short task every second placed as `placement` says; 2 hours.
+ */
+function daemonBesideTicks(placement: Record<string, unknown>): ReturnType<typeof compile> {
+  return compile(
+    scenarioJson({
+      duration: '2h',
+      autoScalingGroups: [
+        { AutoScalingGroupName: 'big', InstanceType: 'm5.large', DesiredCapacity: 2 },
+        { AutoScalingGroupName: 'tiny', InstanceType: 't3.micro', DesiredCapacity: 1 },
+      ],
+      taskDefinitions: [
+        { family: 'agent', cpu: '128', memory: '1024', containerDefinitions: [{ name: 'c' }] },
+        { family: 'tick', cpu: '128', memory: '128', containerDefinitions: [{ name: 'c' }], imagePullTime: 0, containerStartTime: 0 },
+      ],
+      services: [{ serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' }],
+      jobs: [{ name: 'tick', taskDefinition: 'tick', arrivals: { type: 'interval', every: '1s' }, runTime: '500ms', ...placement }],
+    }),
+  );
+}
+
 // Reference: aws-behaviour.md §5 "ECS service scheduler" and §8 "Task lifecycle".
 describe('service scheduler', () => {
   it('keeps desiredCount: crashed tasks are replaced', () => {
@@ -116,22 +138,7 @@ describe('service scheduler', () => {
   });
 
   it('a DAEMON task that does not fit an instance waits there, retried only when capacity changes', () => {
-    const model = compile(
-      scenarioJson({
-        duration: '2h',
-        autoScalingGroups: [
-          { AutoScalingGroupName: 'big', InstanceType: 'm5.large', DesiredCapacity: 2 },
-          { AutoScalingGroupName: 'tiny', InstanceType: 't3.micro', DesiredCapacity: 1 },
-        ],
-        taskDefinitions: [
-          { family: 'agent', cpu: '128', memory: '1024', containerDefinitions: [{ name: 'c' }] },
-          { family: 'tick', cpu: '128', memory: '128', containerDefinitions: [{ name: 'c' }], imagePullTime: 0, containerStartTime: 0 },
-        ],
-        services: [{ serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' }],
-        jobs: [{ name: 'tick', taskDefinition: 'tick', arrivals: { type: 'interval', every: '1s' }, runTime: '500ms', placementStrategy: [{ type: 'binpack', field: 'memory' }] }],
-      }),
-    );
-    const result = run(model);
+    const result = run(daemonBesideTicks({ placementStrategy: [{ type: 'binpack', field: 'memory' }] }));
     const agent = result.summary.services[0];
     expect(agent?.desiredAtEnd).toBe(3);
     expect(agent?.runningAtEnd).toBe(2);
@@ -142,27 +149,7 @@ describe('service scheduler', () => {
   });
 
   it('a DAEMON that an instance type cannot hold is not retried there when tasks come and go elsewhere', () => {
-    const model = compile(
-      scenarioJson({
-        duration: '2h',
-        autoScalingGroups: [
-          { AutoScalingGroupName: 'big', InstanceType: 'm5.large', DesiredCapacity: 2 },
-          { AutoScalingGroupName: 'tiny', InstanceType: 't3.micro', DesiredCapacity: 1 },
-        ],
-        taskDefinitions: [
-          { family: 'agent', cpu: '128', memory: '1024', containerDefinitions: [{ name: 'c' }] },
-          { family: 'tick', cpu: '128', memory: '128', containerDefinitions: [{ name: 'c' }], imagePullTime: 0, containerStartTime: 0 },
-        ],
-        services: [{ serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' }],
-        jobs: [
-          {
-            name: 'tick', taskDefinition: 'tick', arrivals: { type: 'interval', every: '1s' }, runTime: '500ms',
-            placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == m5.large' }],
-          },
-        ],
-      }),
-    );
-    const result = run(model);
+    const result = run(daemonBesideTicks({ placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == m5.large' }] }));
     const agent = result.summary.services[0];
     expect(result.summary.jobs[0]?.tasksCompleted).toBeGreaterThan(7000);
     expect(agent?.runningAtEnd).toBe(2);
