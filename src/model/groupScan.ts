@@ -1,4 +1,4 @@
-import type { FreeTable } from './hostOrder.js';
+import type { FreeTable } from './freeTable.js';
 import { IndexOrder } from './indexOrder.js';
 
 /**
@@ -48,7 +48,7 @@ export class GroupScan {
   completeWith(members: Iterable<number>, test: (index: number) => boolean): void {
     const from = this.prefix;
     this.prefix = Infinity;
-    for (const i of members) if (i >= from && test(i)) this.open(i, this.free.mem[i] as number, this.free.cpu[i] as number);
+    for (const i of members) if (i >= from && test(i)) this.open(i, this.free.mem(i), this.free.cpu(i));
   }
 
   close(index: number): void {

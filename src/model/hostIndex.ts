@@ -1,6 +1,7 @@
 import type { Host } from './host.js';
 import { GroupScan, type HoleRegistry } from './groupScan.js';
-import { HostOrder, hostOf, type FreeTable } from './hostOrder.js';
+import { FreeTable } from './freeTable.js';
+import { HostOrder, hostOf } from './hostOrder.js';
 import { IndexOrder } from './indexOrder.js';
 
 /**
@@ -123,7 +124,7 @@ export class Partition {
       while (levels.length < to) levels.push(undefined);
       levels[to] = level;
     }
-    level.open(index, this.free.mem[index] as number, this.free.cpu[index] as number);
+    level.open(index, this.free.mem(index), this.free.cpu(index));
   }
 
   /** A host joined (after add): the condition scans whose condition it meets take it. */
@@ -172,17 +173,16 @@ export class HostIndex implements HoleRegistry {
   private readonly attributes: readonly (readonly [string, ReadonlySet<OrderName>])[];
   private readonly byAttribute = new Map<string, Map<string, Partition>>();
   private readonly lists = new Map<string, (readonly [string, Partition])[]>();
-  /** Free amounts as last indexed, by host index (the keys the orders hold; shared with them). */
-  private readonly indexedMem: number[] = [];
-  private readonly indexedCpu: number[] = [];
-  private readonly free: FreeTable = { mem: this.indexedMem, cpu: this.indexedCpu };
-  private readonly member: boolean[] = [];
-  /** The attribute partitions each indexed host is in (beside `all`). */
-  private readonly partitionsOf: Partition[][] = [];
-  /** Distinct partition lists (by their partitions' numbers), and a number per partition. */
-  private readonly partitionLists = new Map<string, Partition[]>();
+  /**
+   * Per host index: free amounts as last indexed (the keys the orders hold; shared with them),
+   * membership, whether it is a hole somewhere, and its partition list's number (freeTable.ts).
+   */
+  private readonly free = new FreeTable();
+  /** Distinct lists of the attribute partitions a host is in (beside `all`), by number (0: none), and by their partitions' numbers. */
+  private readonly partitionLists: Partition[][] = [NO_PARTITIONS];
+  private readonly listNumbers = new Map<string, number>();
   private readonly partitionNumbers = new Map<Partition, number>();
-  /** The group scans holding each host as a hole. */
+  /** The group scans holding each host as a hole (read only for hosts whose record says they are one). */
   private readonly holeScansOf: GroupScan[][] = [];
   /** By task group: whether some partition keeps count levels for it (Partition.levels). */
   private readonly levelled: boolean[] = [];
@@ -209,6 +209,11 @@ export class HostIndex implements HoleRegistry {
     return n;
   }
 
+  /** The attribute partitions host i is in (beside `all`). */
+  private partitionsOf(i: number): readonly Partition[] {
+    return this.partitionLists[this.free.list(i)] as Partition[];
+  }
+
   /** Value partitions of an attribute as a list, in order of first appearance; undefined when it is not indexed. */
   partitionList(attribute: string): readonly (readonly [string, Partition])[] | undefined {
     return this.lists.get(attribute);
@@ -216,19 +221,12 @@ export class HostIndex implements HoleRegistry {
 
   add(host: Host): void {
     const i = host.index;
-    while (this.member.length <= i) {
-      this.member.push(false);
-      this.indexedMem.push(0);
-      this.indexedCpu.push(0);
-      this.partitionsOf.push(NO_PARTITIONS);
-      this.holeScansOf.push(NO_SCANS);
-    }
-    this.member[i] = true;
-    this.indexedMem[i] = host.memFree;
-    this.indexedCpu[i] = host.cpuFree;
+    while (this.holeScansOf.length <= i) this.holeScansOf.push(NO_SCANS);
+    this.free.set(i, host.memFree, host.cpuFree);
+    this.free.setMember(i, true);
     this.all.add(i, host.memFree, host.cpuFree);
     this.all.joined(host, i, host.memFree, host.cpuFree);
-    let partitions: Partition[] = [];
+    const partitions: Partition[] = [];
     for (const [name, orders] of this.attributes) {
       const values = this.byAttribute.get(name) as Map<string, Partition>;
       const value = host.attribute(name) ?? MISSING_VALUE;
@@ -243,29 +241,34 @@ export class HostIndex implements HoleRegistry {
     }
     // Hosts in the same partitions share one list (few lists, so they stay in cache).
     const key = partitions.map((p) => this.partitionNumber(p)).join(',');
-    const shared = this.partitionLists.get(key);
-    if (shared !== undefined) partitions = shared;
-    else this.partitionLists.set(key, partitions);
-    this.partitionsOf[i] = partitions;
+    let list = this.listNumbers.get(key);
+    if (list === undefined) {
+      list = partitions.length === 0 ? 0 : this.partitionLists.length;
+      if (list > 0) this.partitionLists.push(partitions);
+      this.listNumbers.set(key, list);
+    }
+    this.free.setList(i, list);
     this.groupLeft(host, undefined);
   }
 
   remove(host: Host): void {
     const i = host.index;
-    if (!this.member[i]) return;
-    this.member[i] = false;
-    const mem = this.indexedMem[i] as number;
-    const cpu = this.indexedCpu[i] as number;
+    if (!this.free.isMember(i)) return;
+    this.free.setMember(i, false);
+    const mem = this.free.mem(i);
+    const cpu = this.free.cpu(i);
     this.all.remove(i, mem, cpu);
-    for (const partition of this.partitionsOf[i] as Partition[]) partition.remove(i, mem, cpu);
-    this.partitionsOf[i] = NO_PARTITIONS;
+    for (const partition of this.partitionsOf(i)) partition.remove(i, mem, cpu);
+    this.free.setList(i, 0);
     for (const scan of [...(this.holeScansOf[i] as GroupScan[])]) scan.close(i);
   }
 
   linkHole(index: number, scan: GroupScan): void {
     const scans = this.holeScansOf[index] as GroupScan[];
-    if (scans === NO_SCANS) this.holeScansOf[index] = [scan];
-    else scans.push(scan);
+    if (scans === NO_SCANS) {
+      this.holeScansOf[index] = [scan];
+      this.free.setHole(index, true);
+    } else scans.push(scan);
   }
 
   groupScanned(group: number): void {
@@ -277,28 +280,30 @@ export class HostIndex implements HoleRegistry {
     const scans = this.holeScansOf[index] as GroupScan[];
     const at = scans.indexOf(scan);
     if (at < 0) return;
-    // A host that is no longer a hole anywhere goes back to the shared empty list (hot in cache), so
-    // update() need not fetch a list of its own on every resource change.
-    if (scans.length === 1) this.holeScansOf[index] = NO_SCANS;
-    else scans.splice(at, 1);
+    // A host that is no longer a hole anywhere is flagged so in its record, so update() need not
+    // fetch a list of its own on every resource change.
+    if (scans.length === 1) {
+      this.holeScansOf[index] = NO_SCANS;
+      this.free.setHole(index, false);
+    } else scans.splice(at, 1);
   }
 
   /** The group's last task left the host (or, with no group, the host joined). */
   private groupLeft(host: Host, group: number | undefined): void {
-    if ((group !== undefined && this.scanned[group] !== true) || !this.member[host.index]) return;
+    if ((group !== undefined && this.scanned[group] !== true) || !this.free.isMember(host.index)) return;
     const i = host.index;
-    const mem = this.indexedMem[i] as number;
-    const cpu = this.indexedCpu[i] as number;
+    const mem = this.free.mem(i);
+    const cpu = this.free.cpu(i);
     openIn(this.all, group, i, mem, cpu);
-    for (const partition of this.partitionsOf[i] as Partition[]) openIn(partition, group, i, mem, cpu);
+    for (const partition of this.partitionsOf(i)) openIn(partition, group, i, mem, cpu);
   }
 
   /** The group's first task arrived on the host. */
   private groupArrived(host: Host, group: number): void {
-    if (this.scanned[group] !== true || !this.member[host.index]) return;
+    if (this.scanned[group] !== true || !this.free.isMember(host.index)) return;
     const i = host.index;
     this.all.groupScans.get(group)?.close(i);
-    for (const partition of this.partitionsOf[i] as Partition[]) partition.groupScans.get(group)?.close(i);
+    for (const partition of this.partitionsOf(i)) partition.groupScans.get(group)?.close(i);
   }
 
   /**
@@ -308,11 +313,11 @@ export class HostIndex implements HoleRegistry {
   groupCountChanged(host: Host, group: number, from: number, to: number): void {
     if (from === 0) this.groupArrived(host, group);
     else if (to === 0) this.groupLeft(host, group);
-    if (this.levelled[group] !== true || !this.member[host.index]) return;
+    if (this.levelled[group] !== true || !this.free.isMember(host.index)) return;
     const i = host.index;
     const own = this.all.countLevels.get(group);
     if (own !== undefined) this.all.moveLevel(own, i, from, to);
-    for (const partition of this.partitionsOf[i] as Partition[]) {
+    for (const partition of this.partitionsOf(i)) {
       const levels = partition.countLevels.get(group);
       if (levels !== undefined) partition.moveLevel(levels, i, from, to);
     }
@@ -331,23 +336,26 @@ export class HostIndex implements HoleRegistry {
    */
   conditionChanged(host: Host, key: string): void {
     const i = host.index;
-    if (this.member[i]) this.all.retest(key, host, this.indexedMem[i] as number, this.indexedCpu[i] as number);
+    if (this.free.isMember(i)) this.all.retest(key, host, this.free.mem(i), this.free.cpu(i));
   }
 
   /** Call after the host's free memory or CPU changed. */
   update(host: Host): void {
     const i = host.index;
-    if (!this.member[i]) return;
-    const oldMem = this.indexedMem[i] as number;
-    const oldCpu = this.indexedCpu[i] as number;
-    if (oldMem === host.memFree && oldCpu === host.cpuFree) return;
-    this.indexedMem[i] = host.memFree;
-    this.indexedCpu[i] = host.cpuFree;
-    const grew = host.memFree > oldMem || host.cpuFree > oldCpu;
-    this.all.change(i, oldMem, oldCpu, host.memFree, host.cpuFree, grew);
-    for (const partition of this.partitionsOf[i] as Partition[]) partition.change(i, oldMem, oldCpu, host.memFree, host.cpuFree, grew);
+    const free = this.free;
+    if (!free.isMember(i)) return;
+    const oldMem = free.mem(i);
+    const oldCpu = free.cpu(i);
+    const mem = host.memFree;
+    const cpu = host.cpuFree;
+    if (oldMem === mem && oldCpu === cpu) return;
+    free.set(i, mem, cpu);
+    const grew = mem > oldMem || cpu > oldCpu;
+    this.all.change(i, oldMem, oldCpu, mem, cpu, grew);
+    const partitions = this.partitionLists[free.list(i)] as Partition[];
+    for (let p = 0; p < partitions.length; p++) (partitions[p] as Partition).change(i, oldMem, oldCpu, mem, cpu, grew);
     // Orders by host index only keep upper bounds of free amounts: a fall leaves them valid.
-    if (!grew) return;
+    if (!grew || !free.isHole(i)) return;
     const scans = this.holeScansOf[i] as GroupScan[];
     for (let s = 0; s < scans.length; s++) (scans[s] as GroupScan).holes.update(i, host.memFree, host.cpuFree);
   }

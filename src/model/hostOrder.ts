@@ -1,3 +1,4 @@
+import type { FreeTable } from './freeTable.js';
 import { HostPages } from './hostPages.js';
 
 /**
@@ -19,12 +20,6 @@ const INV_HOST_BITS = 2 ** -24;
 /** The host index in a key (exact; avoids `%` on doubles, which is slow). */
 export function hostOf(key: number): number {
   return key - Math.floor(key * INV_HOST_BITS) * HOST_BITS;
-}
-
-/** Free amounts per host index, as last indexed (owned by HostIndex, read here). */
-export interface FreeTable {
-  readonly mem: number[];
-  readonly cpu: number[];
 }
 
 const NONE = -1;

@@ -1,4 +1,4 @@
-import type { FreeTable } from './hostOrder.js';
+import { FREE_STRIDE, type FreeTable } from './freeTable.js';
 
 /** 32 host indexes per block (one membership word). */
 const BLOCK_BITS = 5;
@@ -105,8 +105,7 @@ export class HostPages {
     const words = this.words;
     const blocks = this.blockBounds;
     const pages = this.pageBounds;
-    const freeMem = this.free.mem;
-    const freeCpu = this.free.cpu;
+    const free = this.free.data;
     let setMem = -1;
     let setCpu = -1;
     let i = from;
@@ -130,8 +129,8 @@ export class HostPages {
               const low = word & -word;
               word ^= low;
               const host = (p << PAGE_BITS) + (k << BLOCK_BITS) + 31 - Math.clz32(low);
-              const m = freeMem[host] as number;
-              const c = freeCpu[host] as number;
+              const m = free[FREE_STRIDE * host] as number;
+              const c = free[FREE_STRIDE * host + 1] as number;
               if (m >= mem && c >= cpu) return host;
               if (m > seenMem) seenMem = m;
               if (c > seenCpu) seenCpu = c;

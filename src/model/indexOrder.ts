@@ -1,4 +1,4 @@
-import type { FreeTable } from './hostOrder.js';
+import { FREE_STRIDE, type FreeTable } from './freeTable.js';
 
 /** 32 host indexes per block (one membership word). */
 const BLOCK_BITS = 5;
@@ -87,8 +87,7 @@ export class IndexOrder {
     const words = this.words;
     const blocks = this.blockBounds;
     const regions = this.regionBounds;
-    const freeMem = this.free.mem;
-    const freeCpu = this.free.cpu;
+    const free = this.free.data;
     const end = words.length << BLOCK_BITS;
     let i = this.cursor;
     while (i < end) {
@@ -112,8 +111,8 @@ export class IndexOrder {
             const low = word & -word;
             word ^= low;
             const host = (b << BLOCK_BITS) + 31 - Math.clz32(low);
-            const m = freeMem[host] as number;
-            const k = freeCpu[host] as number;
+            const m = free[FREE_STRIDE * host] as number;
+            const k = free[FREE_STRIDE * host + 1] as number;
             if (m >= mem && k >= cpu) {
               this.cursor = host + 1;
               return host;

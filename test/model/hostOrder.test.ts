@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FreeTable } from '../../src/model/freeTable.js';
 import { HOST_BITS, HostOrder, hostOf } from '../../src/model/hostOrder.js';
 
 /**
@@ -26,7 +27,7 @@ function lowerBound(sorted: number[], key: number): number {
 
 /** Replays the commands on a HostOrder keyed by free memory and on a plain sorted array, comparing as it goes. */
 function replay(list: [number, number, number, number, number, number][]): void {
-  const free = { mem: [] as number[], cpu: [] as number[] };
+  const free = new FreeTable();
   const order = new HostOrder(free);
   const present = new Map<number, number>();
   const expected: number[] = [];
@@ -36,8 +37,7 @@ function replay(list: [number, number, number, number, number, number][]): void 
     const key = (m: number) => m * HOST_BITS + host;
     const had = present.get(host);
     if (kind === 0 && had === undefined) {
-      free.mem[host] = mem;
-      free.cpu[host] = cpu;
+      free.set(host, mem, cpu);
       order.insert(host, mem, mem, cpu);
       present.set(host, mem);
       add(key(mem));
@@ -46,8 +46,7 @@ function replay(list: [number, number, number, number, number, number][]): void 
       present.delete(host);
       drop(key(had));
     } else if (kind === 2 && had !== undefined) {
-      free.mem[host] = mem;
-      free.cpu[host] = cpu;
+      free.set(host, mem, cpu);
       order.move(host, had, mem, mem, cpu);
       present.set(host, mem);
       drop(key(had));
@@ -65,7 +64,7 @@ function replay(list: [number, number, number, number, number, number][]): void 
         order.seek(mem);
         const found = order.nextFit(need, wantCpu);
         const from = lowerBound(expected, mem * HOST_BITS);
-        const brute = expected.slice(from).find((k) => (free.mem[hostOf(k)] as number) >= need && (free.cpu[hostOf(k)] as number) >= wantCpu);
+        const brute = expected.slice(from).find((k) => free.mem(hostOf(k)) >= need && free.cpu(hostOf(k)) >= wantCpu);
         expect(found).toBe(brute === undefined ? -1 : hostOf(brute));
         if (brute !== undefined) expect(order.foundValue()).toBe(Math.floor(brute / HOST_BITS));
       }
@@ -84,25 +83,23 @@ describe('host order (buckets of equal free amounts, sorted, with free-amount bo
   });
 
   it('drops emptied buckets and reuses them for new values without losing order or bounds', () => {
-    const free = { mem: [] as number[], cpu: [] as number[] };
+    const free = new FreeTable();
     const order = new HostOrder(free);
     // 100 hosts at 100 distinct values, then all moved to one value: 99 empty buckets.
     for (let h = 0; h < 100; h++) {
-      free.mem[h] = 1000 + h;
-      free.cpu[h] = 4;
+      free.set(h, 1000 + h, 4);
       order.insert(h, 1000 + h, 1000 + h, 4);
     }
     for (let h = 0; h < 100; h++) {
-      free.mem[h] = 50;
+      free.set(h, 50, free.cpu(h));
       order.move(h, 1000 + h, 50, 50, 4);
     }
     // New values reuse dropped buckets (whose stale maxima are high); host 7 gets CPU the others lack.
     for (let h = 0; h < 100; h += 3) {
-      free.mem[h] = 2000 - h;
-      free.cpu[h] = h === 7 * 3 ? 9 : 1;
-      order.move(h, 50, 2000 - h, 2000 - h, free.cpu[h] as number);
+      free.set(h, 2000 - h, h === 7 * 3 ? 9 : 1);
+      order.move(h, 50, 2000 - h, 2000 - h, free.cpu(h));
     }
-    const expected = [...Array(100).keys()].map((h) => (free.mem[h] as number) * HOST_BITS + h).sort((a, b) => a - b);
+    const expected = [...Array(100).keys()].map((h) => free.mem(h) * HOST_BITS + h).sort((a, b) => a - b);
     expect([...order.keys()]).toEqual(expected);
     order.seek(60);
     expect(order.nextFit(0, 9)).toBe(21);
@@ -115,14 +112,13 @@ describe('host order (buckets of equal free amounts, sorted, with free-amount bo
 
   it('finds a host whose chunk moved into an already-searched stretch when an emptied chunk was dropped', () => {
     // 2,000 hosts with memory but no CPU, inserted in key order, except one with CPU.
-    const free = { mem: [] as number[], cpu: [] as number[] };
+    const free = new FreeTable();
     const order = new HostOrder(free);
     for (let h = 0; h < 2000; h++) {
-      free.mem[h] = 1;
-      free.cpu[h] = 0;
+      free.set(h, 1, 0);
       order.insert(h, 1, 1, 0);
     }
-    free.cpu[515] = 5;
+    free.set(515, free.mem(515), 5);
     order.move(515, 1, 1, 1, 5);
     order.seek(0);
     expect(order.nextFit(0, 5)).toBe(515);

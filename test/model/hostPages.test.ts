@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FreeTable } from '../../src/model/freeTable.js';
 import { HostPages } from '../../src/model/hostPages.js';
 
 /**
@@ -7,7 +8,7 @@ import { HostPages } from '../../src/model/hostPages.js';
  * 2 change its free amounts, 3 search a set from a position, compared with a plain scan of its members.
  */
 function replay(list: [number, number, number, number, number, number][]): void {
-  const free = { mem: [] as number[], cpu: [] as number[] };
+  const free = new FreeTable();
   const pages = new HostPages(free);
   const sets = [pages.create(), pages.create(), pages.create()];
   const members = sets.map(() => new Set<number>());
@@ -18,8 +19,7 @@ function replay(list: [number, number, number, number, number, number][]): void 
     const set = sets[s] as number;
     const at = setOf.get(host);
     if (kind === 0 && at === undefined) {
-      free.mem[host] = mem;
-      free.cpu[host] = cpu;
+      free.set(host, mem, cpu);
       pages.add(set, host, mem, cpu);
       members[s]?.add(host);
       setOf.set(host, s);
@@ -28,20 +28,19 @@ function replay(list: [number, number, number, number, number, number][]): void 
       members[at]?.delete(host);
       setOf.delete(host);
     } else if (kind === 2 && at !== undefined) {
-      free.mem[host] = mem;
-      free.cpu[host] = cpu;
+      free.set(host, mem, cpu);
       pages.raise(sets[at] as number, host, mem, cpu);
     } else if (kind === 3) {
       const start = from < 100 ? from : from * 137;
       const sorted = [...(members[s] as Set<number>)].sort((a, b) => a - b);
-      const brute = sorted.find((h) => h >= start && (free.mem[h] as number) >= mem && (free.cpu[h] as number) >= cpu) ?? -1;
+      const brute = sorted.find((h) => h >= start && free.mem(h) >= mem && free.cpu(h) >= cpu) ?? -1;
       // Twice: the first walk may tighten bounds the second relies on.
       expect(pages.nextFit(set, start, mem, cpu)).toBe(brute);
       expect(pages.nextFit(set, start, mem, cpu)).toBe(brute);
       if (brute < 0 && start === 0 && sorted.length > 0) {
         // A failed walk from the start leaves bounds of every member.
-        expect(pages.walkedMem).toBeGreaterThanOrEqual(Math.max(...sorted.map((h) => free.mem[h] as number)));
-        expect(pages.walkedCpu).toBeGreaterThanOrEqual(Math.max(...sorted.map((h) => free.cpu[h] as number)));
+        expect(pages.walkedMem).toBeGreaterThanOrEqual(Math.max(...sorted.map((h) => free.mem(h))));
+        expect(pages.walkedCpu).toBeGreaterThanOrEqual(Math.max(...sorted.map((h) => free.cpu(h))));
       }
       expect([...pages.members(set)]).toEqual(sorted);
       expect(pages.size(set)).toBe(sorted.length);
@@ -56,17 +55,15 @@ describe('host pages (sets of host indexes in pooled pages, with free-amount bou
   });
 
   it('gives an emptied page back to the pool, and a reused page carries no old members or bounds', () => {
-    const free = { mem: [] as number[], cpu: [] as number[] };
+    const free = new FreeTable();
     const pages = new HostPages(free);
     const a = pages.create();
     const b = pages.create();
-    free.mem[5] = 100;
-    free.cpu[5] = 100;
+    free.set(5, 100, 100);
     pages.add(a, 5, 100, 100);
     pages.remove(a, 5);
     // Set b takes the freed page for host 2,000 (another page index); set a has no page left.
-    free.mem[2000] = 1;
-    free.cpu[2000] = 1;
+    free.set(2000, 1, 1);
     pages.add(b, 2000, 1, 1);
     expect([...pages.members(a)]).toEqual([]);
     expect([...pages.members(b)]).toEqual([2000]);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FreeTable } from '../../src/model/freeTable.js';
 import { IndexOrder } from '../../src/model/indexOrder.js';
 
 /** Commands over an index order: 0 add a host, 1 remove one, 2 change its free amounts, 3 search from a position. */
@@ -12,29 +13,27 @@ function commands(hosts: number, length: number) {
 
 /** Replays the commands on an IndexOrder and on a plain set of indexes, comparing every search with a scan. */
 function replay(list: [number, number, number, number, number, number][]): void {
-  const free = { mem: [] as number[], cpu: [] as number[] };
+  const free = new FreeTable();
   const order = new IndexOrder(free);
   const present = new Set<number>();
   for (const [kind, host, mem, need, cpu, wantCpu] of list) {
     if (kind === 0 && !present.has(host)) {
-      free.mem[host] = mem;
-      free.cpu[host] = cpu;
+      free.set(host, mem, cpu);
       order.insert(host, mem, cpu);
       present.add(host);
     } else if (kind === 1 && present.has(host)) {
       order.remove(host);
       present.delete(host);
     } else if (kind === 2 && present.has(host)) {
-      const grew = mem > (free.mem[host] as number) || cpu > (free.cpu[host] as number);
-      free.mem[host] = mem;
-      free.cpu[host] = cpu;
+      const grew = mem > free.mem(host) || cpu > free.cpu(host);
+      free.set(host, mem, cpu);
       // As HostIndex does: only increases are reported (falls leave the bounds valid).
       if (grew) order.update(host, mem, cpu);
     } else if (kind === 3) {
       const sorted = [...present].sort((a, b) => a - b);
       expect([...order.keys()]).toEqual(sorted);
       const from = host;
-      const fitting = sorted.filter((h) => h >= from && (free.mem[h] as number) >= need && (free.cpu[h] as number) >= wantCpu);
+      const fitting = sorted.filter((h) => h >= from && free.mem(h) >= need && free.cpu(h) >= wantCpu);
       // Walk every fit from the position (a walk may tighten bounds that later searches rely on), twice.
       for (let round = 0; round < 2; round++) {
         order.seek(from);
@@ -58,19 +57,17 @@ describe('index order (membership bits with free-amount bounds per block and reg
   });
 
   it('skips empty regions and finds a host far beyond them', () => {
-    const free = { mem: [] as number[], cpu: [] as number[] };
+    const free = new FreeTable();
     const order = new IndexOrder(free);
-    free.mem[70_000] = 4;
-    free.cpu[70_000] = 2;
+    free.set(70_000, 4, 2);
     order.insert(70_000, 4, 2);
-    free.mem[3] = 4;
-    free.cpu[3] = 0;
+    free.set(3, 4, 0);
     order.insert(3, 4, 0);
     order.seek(0);
     expect(order.nextFit(1, 1)).toBe(70_000);
     expect(order.nextFit(1, 1)).toBe(-1);
     // The walk tightened host 3's block to no CPU; a rise must be seen again.
-    free.cpu[3] = 1;
+    free.set(3, free.mem(3), 1);
     order.update(3, 4, 1);
     order.seek(0);
     expect(order.nextFit(1, 1)).toBe(3);
