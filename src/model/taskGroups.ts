@@ -12,6 +12,11 @@ export class TaskGroups {
   private readonly ids = new Map<string, number>();
   /** Groups whose counts someone reads (spread, distinctInstance, task:group); others are not counted. */
   private readonly tracked: boolean[] = [];
+  /**
+   * Of those, the groups whose per-host counts someone reads (spread(instanceId), distinctInstance,
+   * services' scale-in, task:group); a group spread only by attribute keeps its per-value counts alone.
+   */
+  private readonly perHostTracked: boolean[] = [];
   private trackAll = false;
   /** group → tasks per host index. */
   private perHost: Int32Array[] = [];
@@ -35,21 +40,27 @@ export class TaskGroups {
       this.names.push(name);
       this.ids.set(name, id);
       this.tracked.push(this.trackAll);
+      this.perHostTracked.push(this.trackAll);
       this.perHost.push(new Int32Array(this.hostCapacity));
       this.perValue.push(this.valueIds.map((values) => new Int32Array(Math.max(8, values.size * 2))));
     }
     return id;
   }
 
-  /** Counts tasks of this group from now on (call before any of its tasks is placed). */
-  track(group: number): void {
+  /**
+   * Counts tasks of this group from now on (call before any of its tasks is placed): per value of each
+   * spread attribute, and per host too unless `perHost` is false for every caller.
+   */
+  track(group: number, perHost = true): void {
     this.tracked[group] = true;
+    if (perHost) this.perHostTracked[group] = true;
   }
 
   /** Counts every group (when some memberOf expression asks about task:group). */
   trackEverything(): void {
     this.trackAll = true;
     this.tracked.fill(true);
+    this.perHostTracked.fill(true);
   }
 
   name(id: number): string {
@@ -85,24 +96,26 @@ export class TaskGroups {
     return (this.perHost[group] as Int32Array)[host] as number;
   }
 
-  /** Counts a task of the group placed on the host; returns the host's new count (-1: the group is not counted). */
+  /** Counts a task of the group placed on the host; returns the host's new count (-1: not counted per host). */
   add(group: number, host: Host): number {
     if (!this.tracked[group]) return -1;
+    this.shift(group, host, 1);
+    if (!this.perHostTracked[group]) return -1;
     const counts = this.perHost[group] as Int32Array;
     const count = (counts[host.index] as number) + 1;
     counts[host.index] = count;
-    this.shift(group, host, 1);
     return count;
   }
 
-  /** A task of the group stops counting on the host; returns the host's new count (-1: the group is not counted). */
+  /** A task of the group stops counting on the host; returns the host's new count (-1: not counted per host). */
   remove(group: number, host: Host): number {
     if (!this.tracked[group]) return -1;
+    this.shift(group, host, -1);
+    if (!this.perHostTracked[group]) return -1;
     const counts = this.perHost[group] as Int32Array;
     const count = (counts[host.index] as number) - 1;
     if (count < 0) throw new Error(`group ${this.name(group)} count below zero on ${host.instanceId}`);
     counts[host.index] = count;
-    this.shift(group, host, -1);
     return count;
   }
 

@@ -49,9 +49,11 @@ function makeWorkload(
   const td = spec.taskDefinition;
   const stream = (name: string) => streams.stream(`${key}:${name}`);
   const group = cluster.groups.intern(spec.group);
-  // Group counts are kept only where something reads them: services (scale-in), spread, distinctInstance.
+  // Group counts are kept only where something reads them: services (scale-in), spread, distinctInstance;
+  // per host only for services, distinctInstance and spread(instanceId).
   const placement = spec.placement;
-  if (kind === OwnerKind.Service || placement.distinctInstance || placement.strategies.some((s) => s.type === 'spread')) cluster.groups.track(group);
+  const perHost = kind === OwnerKind.Service || placement.distinctInstance || placement.strategies.some((s) => s.type === 'spread' && s.field === 'instanceId');
+  if (perHost || placement.strategies.some((s) => s.type === 'spread')) cluster.groups.track(group, perHost);
   return {
     kind,
     index: spec.index,

@@ -44,11 +44,12 @@ export function makeGroup(instanceType = 'm5.large', overrides: Partial<AutoScal
   };
 }
 
-export function makeCluster(chains: readonly (readonly StrategySpec[])[], spreadAttributes = ['ecs.availability-zone'], randomTieBreak = false): ClusterState {
+/** A cluster indexed for the chains; `countEverything` false leaves task groups uncounted until tracked. */
+export function makeCluster(chains: readonly (readonly StrategySpec[])[], spreadAttributes = ['ecs.availability-zone'], randomTieBreak = false, countEverything = true): ClusterState {
   const attributes = new Set(spreadAttributes);
   for (const chain of chains) for (const s of chain) if (s.type === 'spread' && s.field === 'attribute') attributes.add(s.attribute);
   const cluster = new ClusterState(new HostIndex(indexRequirements(chains, randomTieBreak)), [...attributes].sort(), '1.89.0', (t) => Math.max(0, (t.info.maxEnis ?? 1) - 1));
-  cluster.groups.trackEverything();
+  if (countEverything) cluster.groups.trackEverything();
   return cluster;
 }
 
