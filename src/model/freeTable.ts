@@ -75,5 +75,5 @@ export class FreeTable {
   }
 }
 
-/** The offsets walks use to read a record straight from `data` (record i at STRIDE × i). */
+/** Ints per record, for walks that read records straight from `data` (record i starts at FREE_STRIDE × i). */
 export const FREE_STRIDE = STRIDE;

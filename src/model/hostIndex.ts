@@ -188,8 +188,8 @@ export class HostIndex implements HoleRegistry {
   private readonly levelled: boolean[] = [];
   /** By task group: whether some partition keeps a scan for it (most groups, e.g. batch jobs, have none). */
   private readonly scanned: boolean[] = [];
-  // The per-host arrays above are kept dense (filled up to the highest host index seen), since hosts
-  // register in any order and a sparse JS array would fall back to slow dictionary elements.
+  // holeScansOf is kept dense (filled up to the highest host index seen), since hosts register in any
+  // order and a sparse JS array would fall back to slow dictionary elements.
 
   constructor(requirements: IndexRequirements) {
     this.all = new Partition(new Set([...requirements.global, 'mem']), this.free, this);
