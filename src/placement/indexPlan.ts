@@ -1,4 +1,5 @@
-import type { IndexRequirements, OrderName } from '../model/hostIndex.js';
+import type { IndexRequirements } from '../model/hostIndex.js';
+import type { OrderName } from '../model/partition.js';
 import type { StrategySpec } from '../model/specs.js';
 import { randomPosition } from './scan.js';
 

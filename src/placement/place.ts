@@ -1,6 +1,6 @@
 import type { Random } from '../engine/rng.js';
 import type { Host } from '../model/host.js';
-import type { Partition } from '../model/hostIndex.js';
+import type { Partition } from '../model/partition.js';
 import type { StrategySpec } from '../model/specs.js';
 import { fewCandidates } from './fewCandidates.js';
 import { fits } from './feasibility.js';
