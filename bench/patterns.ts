@@ -80,50 +80,32 @@ export const PATTERNS: Readonly<Record<string, () => unknown>> = {
   }),
   'distinct-instance-full': () => distinctInstanceFull('distinct-instance-full', {}),
   'distinct-instance-binpack': () => distinctInstanceFull('distinct-instance-binpack', { placementStrategy: [{ type: 'binpack', field: 'memory' }] }),
-  'daemon-partial-fit': () => ({
-    name: 'daemon-partial-fit',
-    seed: 1,
-    duration: '6h',
-    autoScalingGroups: [
-      { AutoScalingGroupName: 'big', InstanceType: 'm5.2xlarge', DesiredCapacity: 100 },
-      { AutoScalingGroupName: 'small', InstanceType: 'm5.large', DesiredCapacity: 2000 },
-    ],
-    taskDefinitions: [
-      { family: 'agent', cpu: '4096', memory: '16000', containerDefinitions: [{ name: 'c' }] },
-      { family: 'job', cpu: '1024', memory: '2048', containerDefinitions: [{ name: 'c' }] },
-    ],
-    services: [{ serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' }],
-    jobs: [{ name: 'j', taskDefinition: 'job', arrivals: { type: 'poisson', rate: '20000/h' }, runTime: { type: 'exponential', mean: '20m' } }],
-  }),
-  'member-of-full': () => ({
-    name: 'member-of-full',
-    seed: 1,
-    duration: '1h',
-    autoScalingGroups: [
-      { AutoScalingGroupName: 'many', InstanceType: 'm5.large', DesiredCapacity: 2000 },
-      { AutoScalingGroupName: 'few', InstanceType: 'c5.large', DesiredCapacity: 20 },
-    ],
-    taskDefinitions: [
-      { family: 'pinned', cpu: '1024', memory: '2048', containerDefinitions: [{ name: 'c' }] },
-      { family: 'job', cpu: '512', memory: '1024', containerDefinitions: [{ name: 'c' }] },
-    ],
-    services: [
-      { serviceName: 'pinned', taskDefinition: 'pinned', desiredCount: 100, placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == c5.large' }] },
-    ],
-    jobs: [{ name: 'bulk', taskDefinition: 'job', arrivals: { type: 'poisson', rate: '20000/h' }, runTime: { type: 'exponential', mean: '20m' } }],
-  }),
-  'host-port-full': () => ({
-    name: 'host-port-full',
-    seed: 1,
-    duration: '1h',
-    autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.2xlarge', DesiredCapacity: 2000 }],
-    taskDefinitions: [
-      { family: 'web', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c', portMappings: [{ containerPort: 80, hostPort: 80 }] }] },
-      { family: 'job', cpu: '1024', memory: '2048', containerDefinitions: [{ name: 'c' }] },
-    ],
-    services: [{ serviceName: 'web', taskDefinition: 'web', desiredCount: 2050 }],
-    jobs: [{ name: 'j', taskDefinition: 'job', arrivals: { type: 'poisson', rate: '20000/h' }, runTime: { type: 'exponential', mean: '20m' } }],
-  }),
+  'daemon-partial-fit': () =>
+    besideBusyJobs('daemon-partial-fit', '6h', { name: 'j', cpu: '1024', memory: '2048', rate: '20000/h' }, {
+      autoScalingGroups: [
+        { AutoScalingGroupName: 'big', InstanceType: 'm5.2xlarge', DesiredCapacity: 100 },
+        { AutoScalingGroupName: 'small', InstanceType: 'm5.large', DesiredCapacity: 2000 },
+      ],
+      taskDefinitions: [{ family: 'agent', cpu: '4096', memory: '16000', containerDefinitions: [{ name: 'c' }] }],
+      services: [{ serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' }],
+    }),
+  'member-of-full': () =>
+    besideBusyJobs('member-of-full', '1h', { name: 'bulk', cpu: '512', memory: '1024', rate: '20000/h' }, {
+      autoScalingGroups: [
+        { AutoScalingGroupName: 'many', InstanceType: 'm5.large', DesiredCapacity: 2000 },
+        { AutoScalingGroupName: 'few', InstanceType: 'c5.large', DesiredCapacity: 20 },
+      ],
+      taskDefinitions: [{ family: 'pinned', cpu: '1024', memory: '2048', containerDefinitions: [{ name: 'c' }] }],
+      services: [
+        { serviceName: 'pinned', taskDefinition: 'pinned', desiredCount: 100, placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == c5.large' }] },
+      ],
+    }),
+  'host-port-full': () =>
+    besideBusyJobs('host-port-full', '1h', { name: 'j', cpu: '1024', memory: '2048', rate: '20000/h' }, {
+      autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.2xlarge', DesiredCapacity: 2000 }],
+      taskDefinitions: [{ family: 'web', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c', portMappings: [{ containerPort: 80, hostPort: 80 }] }] }],
+      services: [{ serviceName: 'web', taskDefinition: 'web', desiredCount: 2050 }],
+    }),
   'dense-services': () => ({
     name: 'dense-services',
     seed: 1,
@@ -151,16 +133,31 @@ export const PATTERNS: Readonly<Record<string, () => unknown>> = {
 };
 
 function distinctInstanceFull(name: string, strategy: Record<string, unknown>): unknown {
+  return besideBusyJobs(name, '1d', { name: 'j', cpu: '1024', memory: '2048', rate: '4000/h' }, {
+    autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.2xlarge', DesiredCapacity: 2000 }],
+    taskDefinitions: [{ family: 'app', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }] }],
+    services: [{ serviceName: 'web', taskDefinition: 'app', desiredCount: 2050, placementConstraints: [{ type: 'distinctInstance' }], ...strategy }],
+  });
+}
+
+/**
+ * A scenario whose services share the cluster with a busy job stream (task family `job`, Poisson
+ * arrivals at `rate`, exponential run times of mean 20 minutes): every job start and stop is a capacity
+ * change the services' failed placements are retried on.
+ */
+function besideBusyJobs(
+  name: string,
+  duration: string,
+  job: { readonly name: string; readonly cpu: string; readonly memory: string; readonly rate: string },
+  rest: { readonly autoScalingGroups: unknown[]; readonly taskDefinitions: unknown[]; readonly services: unknown[] },
+): unknown {
   return {
     name,
     seed: 1,
-    duration: '1d',
-    autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.2xlarge', DesiredCapacity: 2000 }],
-    taskDefinitions: [
-      { family: 'app', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }] },
-      { family: 'job', cpu: '1024', memory: '2048', containerDefinitions: [{ name: 'c' }] },
-    ],
-    services: [{ serviceName: 'web', taskDefinition: 'app', desiredCount: 2050, placementConstraints: [{ type: 'distinctInstance' }], ...strategy }],
-    jobs: [{ name: 'j', taskDefinition: 'job', arrivals: { type: 'poisson', rate: '4000/h' }, runTime: { type: 'exponential', mean: '20m' } }],
+    duration,
+    autoScalingGroups: rest.autoScalingGroups,
+    taskDefinitions: [...rest.taskDefinitions, { family: 'job', cpu: job.cpu, memory: job.memory, containerDefinitions: [{ name: 'c' }] }],
+    services: rest.services,
+    jobs: [{ name: job.name, taskDefinition: 'job', arrivals: { type: 'poisson', rate: job.rate }, runTime: { type: 'exponential', mean: '20m' } }],
   };
 }

@@ -1,5 +1,5 @@
 import type { HostIndex } from './hostIndex.js';
-import { ENI_FREE, Host, HostStatus, portFree, portKey } from './host.js';
+import { ENI_FREE, Host, HostStatus, portKey } from './host.js';
 import type { AutoScalingGroupSpec, InstanceTypeSpec } from './specs.js';
 import { Task, TaskState } from './task.js';
 import { TaskGroups } from './taskGroups.js';
@@ -240,7 +240,7 @@ export class ClusterState {
     for (const p of td.hostPorts) {
       const key = portKey(p);
       host.usePort(key);
-      for (const ix of host.indexes) ix.conditionChanged(host, portFree(key));
+      for (const ix of host.indexes) ix.portChanged(host, key);
     }
     if (host.taskCount === 0) this.hostsInUse++;
     host.addTask(task);
@@ -301,7 +301,7 @@ export class ClusterState {
       for (const p of td.hostPorts) {
         const key = portKey(p);
         host.releasePort(key);
-        for (const ix of host.indexes) ix.conditionChanged(host, portFree(key));
+        for (const ix of host.indexes) ix.portChanged(host, key);
       }
       host.removeTask(task);
       if (host.taskCount === 0) this.hostsInUse--;

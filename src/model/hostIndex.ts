@@ -1,4 +1,4 @@
-import type { Host } from './host.js';
+import { portFree, type Host } from './host.js';
 import type { GroupScan, HoleRegistry } from './groupScan.js';
 import { FreeTable } from './freeTable.js';
 import { openIn, Partition, type OrderName } from './partition.js';
@@ -192,6 +192,11 @@ export class HostIndex implements HoleRegistry {
     if (this.free.isMember(i)) this.all.retest(key, host, this.free.mem(i), this.free.cpu(i));
   }
 
+  /** A task took or freed the static host port `port` (portKey) on the host: conditionChanged, keyed by nothing until some scan watches a condition. */
+  portChanged(host: Host, port: number): void {
+    if (this.all.watchesConditions) this.conditionChanged(host, portFree(port));
+  }
+
   /** Call after the host's free memory or CPU changed. */
   update(host: Host): void {
     const i = host.index;
@@ -205,7 +210,7 @@ export class HostIndex implements HoleRegistry {
     free.set(i, mem, cpu);
     const grew = mem > oldMem || cpu > oldCpu;
     this.all.change(i, oldMem, oldCpu, mem, cpu, grew);
-    const partitions = this.partitionLists[free.list(i)] as Partition[];
+    const partitions = this.partitionsOf(i);
     for (let p = 0; p < partitions.length; p++) (partitions[p] as Partition).change(i, oldMem, oldCpu, mem, cpu, grew);
     // Orders by host index only keep upper bounds of free amounts: a fall leaves them valid.
     if (!grew || !free.isHole(i)) return;

@@ -64,6 +64,11 @@ export class Partition {
     return scan;
   }
 
+  /** Whether some condition scan was made (until then no condition change needs a key). */
+  get watchesConditions(): boolean {
+    return this.conditions.size > 0;
+  }
+
   /**
    * The complete scan (groupScan.ts) under `key`, if made, of the members that meet a condition on the
    * host alone: static filters (memberOf, architecture), a static host port free, an

@@ -51,8 +51,10 @@ describe('partition (a set of hosts in the orders its searches walk, with scans 
     const { partition, free } = partitionOfSix();
     const passing = new Set([0, 2, 4]);
     const hostAt = (i: number) => ({ index: i }) as Host;
+    expect(partition.watchesConditions).toBe(false);
     const scan = partition.addConditionScan('port', (h) => passing.has(h.index), hostAt);
     expect(partition.conditionScan('port')).toBe(scan);
+    expect(partition.watchesConditions).toBe(true);
     expect([...scan.holes.keys()]).toEqual([0, 2, 4]);
     passing.delete(2);
     passing.add(5);
