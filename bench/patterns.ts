@@ -27,6 +27,9 @@
  *   level: about 0.6 s);
  * - binpack-scale-in: a [spread(zone), binpack(memory)] service of 10,000 tasks scaled in to 10 (each
  *   victim used to be chosen by scanning every task).
+ * - asg-scale-in: a mixed-instances group of 12,000 instances scaled in to 100, then 3,000 of the 6,000
+ *   instances it relaunched terminated at random (each victim used to be chosen by the termination policy
+ *   scanning every instance left, and each random pick spliced the list: 4.3 s; now about 0.55 s).
  */
 export const PATTERNS: Readonly<Record<string, () => unknown>> = {
   'fargate-scale-in': () => ({
@@ -129,6 +132,31 @@ export const PATTERNS: Readonly<Record<string, () => unknown>> = {
       },
     ],
     events: [{ at: '1h', type: 'setDesiredCount', serviceName: 'web', desiredCount: 10 }],
+  }),
+  'asg-scale-in': () => ({
+    name: 'asg-scale-in',
+    seed: 1,
+    duration: '4h',
+    autoScalingGroups: [
+      {
+        AutoScalingGroupName: 'g',
+        DesiredCapacity: 12000,
+        MaxSize: 12000,
+        // Instances come up over 10 minutes, so their billing hours differ (the policy's second step).
+        pendingTime: { type: 'uniform', min: '30s', max: '10m' },
+        MixedInstancesPolicy: {
+          LaunchTemplate: { Overrides: [{ InstanceType: 'm5.large' }, { InstanceType: 'm6i.large' }] },
+          InstancesDistribution: { OnDemandPercentageAboveBaseCapacity: 70, SpotAllocationStrategy: 'price-capacity-optimized' },
+        },
+      },
+    ],
+    taskDefinitions: [{ family: 'app', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }] }],
+    services: [{ serviceName: 'web', taskDefinition: 'app', desiredCount: 100 }],
+    events: [
+      { at: '1h', type: 'setDesiredCapacity', autoScalingGroupName: 'g', desiredCapacity: 100 },
+      { at: '2h', type: 'setDesiredCapacity', autoScalingGroupName: 'g', desiredCapacity: 6000 },
+      { at: '3h', type: 'terminateInstances', autoScalingGroupName: 'g', count: 3000 },
+    ],
   }),
 };
 

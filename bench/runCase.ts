@@ -6,7 +6,7 @@ import { PATTERNS } from './patterns.js';
 
 /**
  * One benchmark measurement in a fresh process (so heap and RSS belong to it alone).
- * Usage: node dist/bench/runCase.js hold <pending> | fleet <small|S1|S1-autoscaling|S3> | pattern <fargate-scale-in|backfill-backlog|rolling-deployment|distinct-instance-full|distinct-instance-binpack|daemon-partial-fit|member-of-full|host-port-full|dense-services|binpack-scale-in>
+ * Usage: node dist/bench/runCase.js hold <pending> | fleet <small|S1|S1-autoscaling|S3> | pattern <a guard of bench/patterns.ts>
  * Prints one JSON line: events, wallMs, eventsPerSecond, peakHeapMiB, peakRssMiB, and case facts.
  */
 function memory(): { heap: number; rss: number } {
@@ -45,7 +45,7 @@ function main(): void {
       placements: result.placements,
     };
   } else {
-    throw new Error('usage: runCase hold <pending> | fleet <small|S1|S1-autoscaling|S3> | pattern <fargate-scale-in|backfill-backlog|rolling-deployment|distinct-instance-full|distinct-instance-binpack|daemon-partial-fit|member-of-full|host-port-full|dense-services|binpack-scale-in>');
+    throw new Error(`usage: runCase hold <pending> | fleet <${Object.keys(FLEETS).join('|')}> | pattern <${Object.keys(PATTERNS).join('|')}>`);
   }
   const usage = process.resourceUsage();
   const peakRss = usage.maxRSS * 1024;

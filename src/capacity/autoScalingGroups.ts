@@ -11,7 +11,8 @@ import type { SpotPool, SpotUnitOwner } from '../spot/spotPool.js';
 import { Ec2SpotPools, poolKey } from './ec2SpotPools.js';
 import { SPOT_NOTICE_MS, type SpotInterruptionListener } from './fargate.js';
 import { chooseOnDemandType, chooseSpotPool, onDemandTarget } from './spotAllocation.js';
-import { chooseInstanceToTerminate, zonesByFewest } from './terminationPolicy.js';
+import { ScaleInVictims } from './terminationOrder.js';
+import { zonesByFewest } from './terminationPolicy.js';
 
 /**
  * EC2 Auto Scaling groups (aws-behaviour.md §7): keep DesiredCapacity instances, balanced over the
@@ -246,18 +247,22 @@ export class AutoScalingGroups implements SpotUnitOwner {
       this.sim.scheduleIn(this.runningKind, pending, host.index);
       this.sim.scheduleIn(this.registerKind, boot, host.index);
     }
-    // The instances that may go, in member order: found once, then each victim leaves the list (removing
-    // an empty instance changes no other instance's tasks; the scheduler reacts later, in its own pass).
-    let all: Host[] | undefined;
+    // The instances that may go, in member order: found once, then each victim leaves them (removing an
+    // empty instance changes no other instance's tasks; the scheduler reacts later, in its own pass).
+    let victims: ScaleInVictims | undefined;
     while (state.members.size > state.desired) {
       // Mixed groups first pick the purchase option that is over its share (aws-behaviour.md §7).
       const spotOver = state.onDemand <= onDemandTarget(state.spec.distribution, state.desired);
       // Managed termination protection: only instances without non-daemon tasks may go.
-      all ??= state.managed?.terminationProtection ? [...state.members].filter((h) => this.isEmpty(h)) : [...state.members];
-      const pool = state.spec.usesSpot ? all.filter((h) => h.spot === spotOver) : all;
-      const victim = chooseInstanceToTerminate(pool.length > 0 ? pool : all, state.spec.availabilityZones, this.sim.now, state.terminationStream);
+      victims ??= new ScaleInVictims(
+        state.managed?.terminationProtection ? [...state.members].filter((h) => this.isEmpty(h)) : [...state.members],
+        state.spec.availabilityZones,
+        this.sim.now,
+        state.spec.usesSpot,
+        state.members.size - state.desired,
+      );
+      const victim = victims.next(spotOver, state.terminationStream);
       if (victim === undefined) return;
-      all.splice(all.indexOf(victim), 1);
       if (state.managed?.draining && victim.status === HostStatus.Active) this.drainThenTerminate(state, victim);
       else this.remove(state, victim, 'Auto Scaling group scale-in', 'InfrastructureHealth');
     }

@@ -45,7 +45,8 @@ export function chooseInstanceToTerminate(members: readonly Host[], zones: reado
   return candidates[Math.floor(rng() * candidates.length)];
 }
 
-function toNextHour(h: Host, now: number): number {
+/** Time to the instance's next billing hour at `now` (0 for an instance not yet running: it has billed nothing). */
+export function toNextHour(h: Host, now: number): number {
   return h.status === HostStatus.Launching || h.runningAt < 0 ? 0 : 3_600_000 - ((now - h.runningAt) % 3_600_000);
 }
 

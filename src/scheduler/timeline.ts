@@ -1,3 +1,4 @@
+import { FenwickTree } from '../engine/fenwickTree.js';
 import type { Random } from '../engine/rng.js';
 import type { Simulation } from '../engine/simulation.js';
 import type { AutoScalingGroups } from '../capacity/autoScalingGroups.js';
@@ -52,11 +53,18 @@ export class Timeline {
   /** Named instances that are still alive, or `count` instances of a group drawn at random. */
   private pick(event: Extract<TimelineSpec, { type: 'terminateInstances' }>): Host[] {
     if (event.instanceIds.length > 0) {
-      return this.cluster.hosts.filter((h) => event.instanceIds.includes(h.instanceId) && h.status !== HostStatus.Terminated);
+      const named = new Set(event.instanceIds);
+      return this.cluster.hosts.filter((h) => named.has(h.instanceId) && h.status !== HostStatus.Terminated);
     }
+    // Each draw picks among the instances not yet picked, in index order (a tree of those left, not a splice per pick).
     const pool = [...this.groups.members(event.group)].sort((a, b) => a.index - b.index);
+    const left = new FenwickTree(pool.length, () => 1);
     const picked: Host[] = [];
-    for (let i = 0; i < event.count && pool.length > 0; i++) picked.push(pool.splice(Math.floor(this.rng() * pool.length), 1)[0] as Host);
+    for (let i = 0; i < event.count && i < pool.length; i++) {
+      const at = left.find(Math.floor(this.rng() * (pool.length - i)));
+      left.add(at, -1);
+      picked.push(pool[at] as Host);
+    }
     return picked;
   }
 }
