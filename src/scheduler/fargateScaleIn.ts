@@ -1,3 +1,4 @@
+import { FenwickTree, findInSum } from '../engine/fenwickTree.js';
 import type { Random } from '../engine/rng.js';
 import { TaskState, type Task } from '../model/task.js';
 
@@ -23,8 +24,9 @@ const RUNNING = 1;
 
 /**
  * Several Fargate choices in a row, each equal to chooseFargateTaskToStop over the candidates left, in
- * O(log² n) per choice instead of O(n): candidates sorted by id sit in one presence tree per (not yet
- * RUNNING or RUNNING, zone), and a choice draws the pick-th task by id across the tied zones' trees.
+ * O(zones · log n) per choice instead of O(n): candidates sorted by id are marked present in one Fenwick
+ * tree per (not yet RUNNING or RUNNING, zone), and a choice draws the pick-th task by id across the tied
+ * zones' trees (one descent over them).
  * The candidates are those of `tasks` when it is made (live, Fargate, included); only its own picks
  * leave them. A task still waiting for capacity has no zone yet and may get one during the pass (a
  * victim's stop hands its capacity on at once): with such a candidate the chooser scans every time.
@@ -36,7 +38,7 @@ export class FargateStopChooser {
   /** Per candidate: its zone index. */
   private readonly zoneOf: Int32Array;
   /** [pool][zone] → presence of each candidate position, and how many are present. */
-  private readonly trees: PresenceTree[][] = [[], []];
+  private readonly trees: FenwickTree[][] = [[], []];
   private readonly counts: number[][] = [[], []];
   private readonly scan: boolean;
 
@@ -60,13 +62,13 @@ export class FargateStopChooser {
         z = zones.size;
         zones.set(t.zone, z);
         for (const pool of [NOT_RUNNING, RUNNING]) {
-          (this.trees[pool] as PresenceTree[]).push(new PresenceTree(n));
+          (this.trees[pool] as FenwickTree[]).push(new FenwickTree(n));
           (this.counts[pool] as number[]).push(0);
         }
       }
       const pool = t.state < TaskState.Running ? NOT_RUNNING : RUNNING;
       this.zoneOf[i] = z;
-      ((this.trees[pool] as PresenceTree[])[z] as PresenceTree).add(i, 1);
+      ((this.trees[pool] as FenwickTree[])[z] as FenwickTree).add(i, 1);
       (this.counts[pool] as number[])[z]++;
     }
   }
@@ -86,66 +88,13 @@ export class FargateStopChooser {
     let most = 0;
     for (const c of counts) if (c > most) most = c;
     if (most === 0) return undefined;
-    const tied: PresenceTree[] = [];
-    for (let z = 0; z < counts.length; z++) if (counts[z] === most) tied.push((this.trees[pool] as PresenceTree[])[z] as PresenceTree);
+    const tied: FenwickTree[] = [];
+    for (let z = 0; z < counts.length; z++) if (counts[z] === most) tied.push((this.trees[pool] as FenwickTree[])[z] as FenwickTree);
     // As the scan: one draw over the ties (most × tied zones of them), in the same floating-point order.
     const pick = Math.floor(this.rng() * (most * tied.length));
-    const i = tied.length === 1 ? (tied[0] as PresenceTree).select(pick) : selectAcross(tied, pick, this.tasks.length);
-    ((this.trees[pool] as PresenceTree[])[this.zoneOf[i] as number] as PresenceTree).add(i, -1);
+    const i = findInSum(tied, pick);
+    ((this.trees[pool] as FenwickTree[])[this.zoneOf[i] as number] as FenwickTree).add(i, -1);
     counts[this.zoneOf[i] as number]--;
     return this.tasks[i];
   }
-}
-
-/** A Fenwick tree of 0/1 presence over positions 0..n-1: prefix counts and the k-th present position. */
-class PresenceTree {
-  private readonly tree: Int32Array;
-  private readonly top: number;
-
-  constructor(private readonly n: number) {
-    this.tree = new Int32Array(n + 1);
-    let top = 1;
-    while (top * 2 <= n) top *= 2;
-    this.top = top;
-  }
-
-  add(position: number, delta: number): void {
-    for (let i = position + 1; i <= this.n; i += i & -i) this.tree[i] = (this.tree[i] as number) + delta;
-  }
-
-  /** Present positions below `end`. */
-  countBelow(end: number): number {
-    let sum = 0;
-    for (let i = end; i > 0; i -= i & -i) sum += this.tree[i] as number;
-    return sum;
-  }
-
-  /** The k-th (0-based) present position. */
-  select(k: number): number {
-    let at = 0;
-    let left = k;
-    for (let step = this.top; step > 0; step >>= 1) {
-      const next = at + step;
-      if (next <= this.n && (this.tree[next] as number) <= left) {
-        at = next;
-        left -= this.tree[next] as number;
-      }
-    }
-    return at;
-  }
-}
-
-/** The k-th (0-based) smallest position present in any of the trees (each position is in one at most). */
-function selectAcross(trees: readonly PresenceTree[], k: number, n: number): number {
-  // The smallest end with more than k present positions below it, less one.
-  let lo = 1;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    let below = 0;
-    for (const t of trees) below += t.countBelow(mid);
-    if (below > k) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo - 1;
 }
