@@ -30,6 +30,8 @@
  * - asg-scale-in: a mixed-instances group of 12,000 instances scaled in to 100, then 3,000 of the 6,000
  *   instances it relaunched terminated at random (each victim used to be chosen by the termination policy
  *   scanning every instance left, and each random pick spliced the list: 4.3 s; now about 0.55 s).
+ * - random-placement: a job stream and a service placed with `random` (the service after spread(zone))
+ *   on 4,000 instances for 2 hours (each placement used to list, filter and sort every instance).
  */
 export const PATTERNS: Readonly<Record<string, () => unknown>> = {
   'fargate-scale-in': () => ({
@@ -158,6 +160,20 @@ export const PATTERNS: Readonly<Record<string, () => unknown>> = {
       { at: '3h', type: 'terminateInstances', autoScalingGroupName: 'g', count: 3000 },
     ],
   }),
+  'random-placement': () =>
+    besideBusyJobs('random-placement', '2h', { name: 'j', cpu: '1024', memory: '2048', rate: '6000/h', placementStrategy: [{ type: 'random' }] }, {
+      autoScalingGroups: [{ AutoScalingGroupName: 'g', InstanceType: 'm5.2xlarge', DesiredCapacity: 4000 }],
+      taskDefinitions: [{ family: 'app', cpu: '256', memory: '512', containerDefinitions: [{ name: 'c' }] }],
+      services: [
+        {
+          serviceName: 'web',
+          taskDefinition: 'app',
+          desiredCount: 2000,
+          placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'random' }],
+          timeToCrash: { type: 'exponential', mean: '2h' },
+        },
+      ],
+    }),
 };
 
 function distinctInstanceFull(name: string, strategy: Record<string, unknown>): unknown {
@@ -176,7 +192,7 @@ function distinctInstanceFull(name: string, strategy: Record<string, unknown>): 
 function besideBusyJobs(
   name: string,
   duration: string,
-  job: { readonly name: string; readonly cpu: string; readonly memory: string; readonly rate: string },
+  job: { readonly name: string; readonly cpu: string; readonly memory: string; readonly rate: string; readonly placementStrategy?: unknown[] },
   rest: { readonly autoScalingGroups: unknown[]; readonly taskDefinitions: unknown[]; readonly services: unknown[] },
 ): unknown {
   return {
@@ -186,6 +202,14 @@ function besideBusyJobs(
     autoScalingGroups: rest.autoScalingGroups,
     taskDefinitions: [...rest.taskDefinitions, { family: 'job', cpu: job.cpu, memory: job.memory, containerDefinitions: [{ name: 'c' }] }],
     services: rest.services,
-    jobs: [{ name: job.name, taskDefinition: 'job', arrivals: { type: 'poisson', rate: job.rate }, runTime: { type: 'exponential', mean: '20m' } }],
+    jobs: [
+      {
+        name: job.name,
+        taskDefinition: 'job',
+        arrivals: { type: 'poisson', rate: job.rate },
+        runTime: { type: 'exponential', mean: '20m' },
+        ...(job.placementStrategy !== undefined ? { placementStrategy: job.placementStrategy } : {}),
+      },
+    ],
   };
 }

@@ -1,3 +1,4 @@
+import { FitSet } from './fitSet.js';
 import type { Host } from './host.js';
 import type { FreeTable } from './freeTable.js';
 import { GroupScan, type HoleRegistry } from './groupScan.js';
@@ -24,6 +25,8 @@ export class Partition {
   private readonly conditions = new Map<string, { readonly scan: GroupScan; readonly test: (host: Host) => boolean }>();
   /** Per task group, once asked for: [c] a complete scan of the members holding exactly c of its tasks (c ≥ 1). */
   readonly countLevels = new Map<number, (GroupScan | undefined)[]>();
+  /** Per task shape a random placement asked for: the members with room for it (fitSet.ts). */
+  private readonly fitSets: FitSet[] = [];
 
   constructor(
     orders: ReadonlySet<OrderName>,
@@ -123,6 +126,15 @@ export class Partition {
     level.open(index, this.free.mem(index), this.free.cpu(index));
   }
 
+  /** The members with room for `memory` and `cpu` (made on first use, then kept as members change). */
+  fitSet(memory: number, cpu: number): FitSet {
+    for (const set of this.fitSets) if (set.memory === memory && set.cpu === cpu) return set;
+    const set = new FitSet(memory, cpu);
+    for (const i of this.memberKeys()) set.set(i, true, this.free.mem(i), this.free.cpu(i));
+    this.fitSets.push(set);
+    return set;
+  }
+
   /** A host joined (after add): the condition scans whose condition it meets take it. */
   joined(host: Host, index: number, mem: number, cpu: number): void {
     for (const { scan, test } of this.conditions.values()) if (test(host)) scan.open(index, mem, cpu);
@@ -139,12 +151,14 @@ export class Partition {
     this.mem?.insert(index, mem, mem, cpu);
     this.cpu?.insert(index, cpu, mem, cpu);
     this.idx?.insert(index, mem, cpu);
+    if (this.fitSets.length > 0) for (const set of this.fitSets) set.set(index, true, mem, cpu);
   }
 
   remove(index: number, mem: number, cpu: number): void {
     this.mem?.remove(index, mem);
     this.cpu?.remove(index, cpu);
     this.idx?.remove(index);
+    if (this.fitSets.length > 0) for (const set of this.fitSets) set.set(index, false, mem, cpu);
   }
 
   /** `grew`: memory or CPU went up (the index order's bounds then need raising; they stay valid when both fall). */
@@ -152,6 +166,7 @@ export class Partition {
     this.mem?.move(index, oldMem, mem, mem, cpu);
     this.cpu?.move(index, oldCpu, cpu, mem, cpu);
     if (grew) this.idx?.update(index, mem, cpu);
+    if (this.fitSets.length > 0) for (const set of this.fitSets) set.set(index, true, mem, cpu);
   }
 }
 

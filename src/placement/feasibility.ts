@@ -20,3 +20,9 @@ export function firstFailingStage(host: Host, request: PlacementRequest): Stage 
 export function fits(host: Host, request: PlacementRequest): boolean {
   return firstFailingStage(host, request) === Stage.Fits;
 }
+
+/** Whether the request filters hosts by memory and CPU alone (no ports, ENI, architecture, memberOf or distinctInstance). */
+export function onlyResourceFilters(request: PlacementRequest): boolean {
+  const { placement } = request;
+  return !placement.distinctInstance && placement.memberOf.length === 0 && request.cpuArchitecture === undefined && request.hostPorts.length === 0 && !request.usesEni;
+}

@@ -1,5 +1,6 @@
 import { ENI_FREE, portFree, portKey, type Host } from '../model/host.js';
 import type { IndexOrder } from '../model/indexOrder.js';
+import { onlyResourceFilters } from './feasibility.js';
 import type { PlacementRequest, PlacementView } from './types.js';
 
 /**
@@ -17,7 +18,7 @@ import type { PlacementRequest, PlacementView } from './types.js';
 export function fewCandidates(request: PlacementRequest, view: PlacementView): Host[] | undefined {
   const { placement, hostPorts, usesEni } = request;
   // Most requests have none of these: no lookups, nothing made.
-  if (!placement.distinctInstance && placement.memberOf.length === 0 && request.cpuArchitecture === undefined && hostPorts.length === 0 && !usesEni) return undefined;
+  if (onlyResourceFilters(request)) return undefined;
   const all = view.index.all;
   const hostAt = (i: number) => view.host(i);
   if (placement.distinctInstance) {

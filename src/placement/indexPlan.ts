@@ -5,7 +5,8 @@ import { randomPosition } from './scan.js';
 
 /**
  * Which host orders the indexed search (place.ts) will walk for these strategy chains, so the cluster
- * keeps exactly those up to date. Mirrors place.ts's search step by step.
+ * keeps exactly those up to date. Mirrors place.ts's search step by step, and randomPick.ts's need of
+ * value partitions.
  */
 export function indexRequirements(chains: readonly (readonly StrategySpec[])[], randomTieBreak: boolean): IndexRequirements {
   const global = new Set<OrderName>(['mem']);
@@ -26,8 +27,12 @@ export function indexRequirements(chains: readonly (readonly StrategySpec[])[], 
     need(attribute, 'idx');
   };
   for (const chain of chains) {
-    if (randomPosition(chain, randomTieBreak) >= 0) continue;
-    walk(chain, 0, undefined);
+    const cut = randomPosition(chain, randomTieBreak);
+    if (cut < 0) walk(chain, 0, undefined);
+    // Random after spread(attribute) picks from the value partitions' fit sets (randomPick.ts); other
+    // chains with a random need no order (the fit set of all hosts, or the scan).
+    const first = chain[0];
+    if (cut === 1 && first?.type === 'spread' && first.field === 'attribute' && !byAttribute.has(first.attribute)) byAttribute.set(first.attribute, new Set<OrderName>());
   }
   for (const orders of byAttribute.values()) if (orders.size === 0) orders.add('idx');
   return { global, byAttribute };

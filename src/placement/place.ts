@@ -4,6 +4,7 @@ import type { Partition } from '../model/partition.js';
 import type { StrategySpec } from '../model/specs.js';
 import { fewCandidates } from './fewCandidates.js';
 import { fits } from './feasibility.js';
+import { randomPicker } from './randomPick.js';
 import { hostsOf, placeByScan, randomPosition } from './scan.js';
 import { bestOf, compareFrom } from './strategyKeys.js';
 import type { PlacementRequest, PlacementView } from './types.js';
@@ -20,7 +21,8 @@ import type { PlacementRequest, PlacementView } from './types.js';
  *   skipping buckets and blocks that cannot hold it; the first fitting host wins unless later strategies must
  *   break ties among hosts with the same free amount;
  * - end of chain: the fitting host with the lowest index.
- * Anything else (nested attribute spreads, random) falls back to a scan of the partition.
+ * A `random` in the chain is decided by randomPick.ts where it covers the chain, else by the reference
+ * scan; anything else the search meets (nested attribute spreads) falls back to a scan of the partition.
  */
 interface SearchContext {
   readonly request: PlacementRequest;
@@ -35,7 +37,11 @@ export function placeTask(request: PlacementRequest, view: PlacementView, random
   // Requests that only a few hosts with room can take (see fewCandidates.ts) are decided over those.
   const few = fewCandidates(request, view);
   if (few !== undefined) return placeByScan(few, request, view, randomTieBreak, rng);
-  if (randomPosition(strategies, randomTieBreak) >= 0) return placeByScan(hostsOf(view.index.all.any, view), request, view, randomTieBreak, rng);
+  const cut = randomPosition(strategies, randomTieBreak);
+  if (cut >= 0) {
+    const pick = randomPicker(request, view, cut);
+    return pick !== undefined ? pick(request, view, rng) : placeByScan(hostsOf(view.index.all.any, view), request, view, randomTieBreak, rng);
+  }
   return search(view.index.all, false, 0, { request, view, strategies, excludeGroupHosts: false });
 }
 
