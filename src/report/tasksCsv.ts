@@ -12,7 +12,16 @@ export const TASK_COLUMNS = [
   'created_s', 'placed_s', 'pull_started_s', 'started_s', 'stopping_s', 'stopped_s', 'last_status', 'stop_code', 'stopped_reason',
 ] as const;
 
-const time = (ms: number) => (ms < 0 ? '' : (ms / 1000).toFixed(3));
+/** Seconds with three decimals, as (ms / 1000).toFixed(3) writes them, without it for whole milliseconds (every clock time). */
+export function seconds(ms: number): string {
+  if (ms < 0) return '';
+  if (!Number.isSafeInteger(ms)) return (ms / 1000).toFixed(3);
+  const whole = Math.floor(ms / 1000);
+  const rest = ms - whole * 1000;
+  return `${whole}${rest < 10 ? '.00' : rest < 100 ? '.0' : '.'}${rest}`;
+}
+
+const time = seconds;
 
 export class TasksWriter {
   private readonly csv: CsvFile;
