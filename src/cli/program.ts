@@ -6,7 +6,7 @@ import { loadScenarioFile } from '../scenario/load.js';
 import { scenarioJsonSchema } from '../scenario/schema/scenario.js';
 import { runToDirectory } from '../report/writeRun.js';
 import { writeReport } from '../report/writeReport.js';
-import { readExplanations } from '../report/explanationsJsonl.js';
+import { findExplanation } from '../report/explanationsJsonl.js';
 import { describeExplanation } from '../report/explanationText.js';
 import { existsSync } from 'node:fs';
 import { formatRunReport } from './printSummary.js';
@@ -97,7 +97,7 @@ export function createProgram(io: CliIo): Command {
         io.err(`explain: ${file} not found: run the scenario with --explain <service or job>\n`);
         throw new CliExit(EXIT_BAD_INPUT);
       }
-      const row = readExplanations(file).find((r) => String(r.taskId) === id);
+      const row = findExplanation(file, id);
       if (row === undefined) {
         io.err(`explain: task ${id} has no explanation in ${file} (only EC2 placements of the --explain services and jobs are recorded)\n`);
         throw new CliExit(EXIT_BAD_INPUT);

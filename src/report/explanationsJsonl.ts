@@ -1,7 +1,8 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { isoAt } from '../engine/time.js';
 import type { ExplanationRow } from '../metrics/placementExplainer.js';
 import type { ExplanationLine } from './explanationText.js';
+import { forEachLine } from './lineReader.js';
 
 /** explanations.jsonl: one JSON object per explained placement, in the order they happened. */
 export class ExplanationsWriter {
@@ -30,9 +31,17 @@ export class ExplanationsWriter {
   }
 }
 
-export function readExplanations(file: string): ExplanationLine[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as ExplanationLine);
+/** The explanation of task `id` (as written in tasks.csv), read line by line (the file can outgrow a string); undefined when none. */
+export function findExplanation(file: string, id: string): ExplanationLine | undefined {
+  // Each line starts with the task id (see write), so only a line with the right start is parsed.
+  const start = `{"taskId":${id},`;
+  let found: ExplanationLine | undefined;
+  forEachLine(file, (line) => {
+    if (!line.startsWith(start)) return;
+    const row = JSON.parse(line) as ExplanationLine;
+    if (String(row.taskId) !== id) return;
+    found = row;
+    return false;
+  });
+  return found;
 }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { forEachLine } from '../lineReader.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { SweepDoc } from '../../experiments/sweepDoc.js';
@@ -37,30 +38,39 @@ function csv(file: string): CsvRows {
 }
 
 /**
- * Stop times of interrupted tasks, read line by line (tasks.csv can hold millions of rows). The columns
- * up to stop_code never contain commas, so a plain split finds them; later ones may be quoted.
+ * Stop times of interrupted tasks, read line by line in chunks (tasks.csv can hold millions of rows, more
+ * than one string can). The columns up to stop_code never contain commas, so a plain split finds them;
+ * later ones may be quoted.
  */
 function interruptions(file: string): number[] {
   if (!existsSync(file)) return [];
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const header = (lines[0] ?? '').split(',');
-  const codeAt = header.indexOf('stop_code');
-  const stoppedAt = header.indexOf('stopped_s');
+  let codeAt = -1;
+  let stoppedAt = -1;
   const out: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (!line.includes('SpotInterruption')) continue;
+  forEachLine(file, (line, i) => {
+    if (i === 0) {
+      const header = line.split(',');
+      codeAt = header.indexOf('stop_code');
+      stoppedAt = header.indexOf('stopped_s');
+      return;
+    }
+    if (!line.includes('SpotInterruption')) return;
     const cells = line.split(',');
     const stopped = Number(cells[stoppedAt]);
     if (cells[codeAt] === 'SpotInterruption' && Number.isFinite(stopped)) out.push(stopped);
-  }
+  });
   return out.sort((a, b) => a - b);
 }
 
 function explanations(file: string): { explanations: ExplanationLine[]; explanationCount: number } {
   if (!existsSync(file)) return { explanations: [], explanationCount: 0 };
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
-  return { explanations: lines.slice(0, EXPLANATIONS_SHOWN).map((l) => JSON.parse(l) as ExplanationLine), explanationCount: lines.length };
+  const shown: ExplanationLine[] = [];
+  let count = 0;
+  forEachLine(file, (line) => {
+    if (line === '') return;
+    if (count++ < EXPLANATIONS_SHOWN) shown.push(JSON.parse(line) as ExplanationLine);
+  });
+  return { explanations: shown, explanationCount: count };
 }
 
 export function readRun(dir: string): RunFiles {
