@@ -87,8 +87,8 @@ const INDEXED_FROM = 8;
  * over its share (or the other when none of it is left), as AutoScalingGroups asks.
  */
 export class ScaleInVictims {
-  private readonly all: Host[];
-  /** Indexed: one order, or [On-Demand, Spot] in a mixed group; undefined: the scan. */
+  /** Scan: the instances left; indexed: one order, or [On-Demand, Spot] in a mixed group. */
+  private readonly all: Host[] = [];
   private readonly orders: TerminationOrder[] | undefined;
 
   constructor(
@@ -98,9 +98,10 @@ export class ScaleInVictims {
     private readonly mixed: boolean,
     expected: number,
   ) {
-    this.all = [...eligible];
-    if (expected < INDEXED_FROM) this.orders = undefined;
-    else if (!mixed) this.orders = [new TerminationOrder(eligible, zones, now)];
+    if (expected < INDEXED_FROM) {
+      this.orders = undefined;
+      this.all = [...eligible];
+    } else if (!mixed) this.orders = [new TerminationOrder(eligible, zones, now)];
     else this.orders = [false, true].map((spot) => new TerminationOrder(eligible.filter((h) => h.spot === spot), zones, now));
   }
 

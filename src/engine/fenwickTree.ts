@@ -9,6 +9,8 @@ export class FenwickTree {
   private readonly nodes: Int32Array;
   /** The highest power of two not above size (where a descent starts). */
   private readonly top: number;
+  /** This tree alone, for find's descent (findInSum) without a list made per call. */
+  private readonly alone: readonly FenwickTree[] = [this];
 
   /** A tree over `size` positions holding `count(p)` at position p (0 when omitted), built in O(size). */
   constructor(
@@ -39,7 +41,7 @@ export class FenwickTree {
 
   /** The position holding the k-th unit (0-based), i.e. the p with prefix(p) <= k < prefix(p + 1); size when k >= the total. */
   find(k: number): number {
-    return findInSum([this], k);
+    return findInSum(this.alone, k);
   }
 
   /** Node i (1-based), for descents over several trees at once (findInSum). */

@@ -1,6 +1,7 @@
 import type { IndexRequirements } from '../model/hostIndex.js';
 import type { OrderName } from '../model/partition.js';
 import type { StrategySpec } from '../model/specs.js';
+import { spreadBeforeRandom } from './randomPick.js';
 import { randomPosition } from './scan.js';
 
 /**
@@ -31,8 +32,8 @@ export function indexRequirements(chains: readonly (readonly StrategySpec[])[], 
     if (cut < 0) walk(chain, 0, undefined);
     // Random after spread(attribute) picks from the value partitions' fit sets (randomPick.ts); other
     // chains with a random need no order (the fit set of all hosts, or the scan).
-    const first = chain[0];
-    if (cut === 1 && first?.type === 'spread' && first.field === 'attribute' && !byAttribute.has(first.attribute)) byAttribute.set(first.attribute, new Set<OrderName>());
+    const attribute = spreadBeforeRandom(chain, cut);
+    if (attribute !== undefined && !byAttribute.has(attribute)) byAttribute.set(attribute, new Set<OrderName>());
   }
   for (const orders of byAttribute.values()) if (orders.size === 0) orders.add('idx');
   return { global, byAttribute };

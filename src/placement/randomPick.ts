@@ -1,7 +1,9 @@
-import { findInSum, type FenwickTree } from '../engine/fenwickTree.js';
+import { findInSum } from '../engine/fenwickTree.js';
 import type { Random } from '../engine/rng.js';
 import type { Host } from '../model/host.js';
+import type { FitSet } from '../model/fitSet.js';
 import type { Partition } from '../model/partition.js';
+import type { StrategySpec } from '../model/specs.js';
 import { onlyResourceFilters } from './feasibility.js';
 import type { PlacementRequest, PlacementView } from './types.js';
 
@@ -15,12 +17,17 @@ import type { PlacementRequest, PlacementView } from './types.js';
  */
 export type RandomPicker = (request: PlacementRequest, view: PlacementView, rng: Random) => Host | undefined;
 
+/** The attribute of a chain's spread(attribute) right before its random (`cut`, randomPosition), if it has one. */
+export function spreadBeforeRandom(strategies: readonly StrategySpec[], cut: number): string | undefined {
+  const first = strategies[0];
+  return cut === 1 && first?.type === 'spread' && first.field === 'attribute' ? first.attribute : undefined;
+}
+
 export function randomPicker(request: PlacementRequest, view: PlacementView, cut: number): RandomPicker | undefined {
   if (!onlyResourceFilters(request)) return undefined;
   if (cut === 0) return pickAmongAll;
-  const first = request.placement.strategies[0];
-  if (cut === 1 && first?.type === 'spread' && first.field === 'attribute' && view.index.partitionList(first.attribute) !== undefined) return pickAfterSpread;
-  return undefined;
+  const attribute = spreadBeforeRandom(request.placement.strategies, cut);
+  return attribute !== undefined && view.index.partitionList(attribute) !== undefined ? pickAfterSpread : undefined;
 }
 
 function pickAmongAll(request: PlacementRequest, view: PlacementView, rng: Random): Host | undefined {
@@ -31,24 +38,28 @@ function pickAmongAll(request: PlacementRequest, view: PlacementView, rng: Rando
 
 /** spread(attribute), then random: the fitting hosts of the values with the fewest of the group's tasks. */
 function pickAfterSpread(request: PlacementRequest, view: PlacementView, rng: Random): Host | undefined {
-  const spread = request.placement.strategies[0] as { readonly attribute: string };
-  const entries = view.index.partitionList(spread.attribute) as readonly (readonly [string, Partition])[];
-  const byValue = view.groupCountsByValue(request.group, spread.attribute);
+  const attribute = (request.placement.strategies[0] as { readonly attribute: string }).attribute;
+  const entries = view.index.partitionList(attribute) as readonly (readonly [string, Partition])[];
+  const byValue = view.groupCountsByValue(request.group, attribute);
   let fewest = Infinity;
-  let tied: Partition[] = [];
+  let tied: FitSet[] = [];
   for (const [value, partition] of entries) {
-    if (partition.size === 0 || partition.fitSet(request.memory, request.cpu).size === 0) continue;
-    if (partition.valueId < 0) partition.valueId = view.attributeValueId(spread.attribute, value);
+    if (partition.size === 0) continue;
+    const set = partition.fitSet(request.memory, request.cpu);
+    if (set.size === 0) continue;
+    if (partition.valueId < 0) partition.valueId = view.attributeValueId(attribute, value);
     const count = byValue !== undefined && partition.valueId >= 0 ? (byValue[partition.valueId] ?? 0) : 0;
     if (count < fewest) {
       fewest = count;
-      tied = [partition];
-    } else if (count === fewest) tied.push(partition);
+      tied = [set];
+    } else if (count === fewest) tied.push(set);
   }
   if (tied.length === 0) return undefined;
-  const sets = tied.map((p) => p.fitSet(request.memory, request.cpu));
-  const total = sets.reduce((n, s) => n + s.size, 0);
-  const width = Math.max(...sets.map((s) => s.capacity));
-  const trees: FenwickTree[] = sets.map((s) => s.positions(width));
-  return view.host(findInSum(trees, Math.floor(rng() * total)));
+  let total = 0;
+  let width = 0;
+  for (const set of tied) {
+    total += set.size;
+    width = Math.max(width, set.capacity);
+  }
+  return view.host(findInSum(tied.map((set) => set.positions(width)), Math.floor(rng() * total)));
 }

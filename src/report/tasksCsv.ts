@@ -21,8 +21,6 @@ export function seconds(ms: number): string {
   return `${whole}${rest < 10 ? '.00' : rest < 100 ? '.0' : '.'}${rest}`;
 }
 
-const time = seconds;
-
 export class TasksWriter {
   private readonly csv: CsvFile;
 
@@ -41,12 +39,12 @@ export class TasksWriter {
       task.provider < 0 ? '' : (this.providers[task.provider] ?? ''),
       task.host?.instanceId ?? '',
       task.host?.availabilityZone ?? task.zone,
-      time(task.createdAt),
-      time(task.placedAt),
-      time(task.pullStartedAt),
-      time(task.startedAt),
-      time(task.stoppingAt),
-      time(task.stoppedAt),
+      seconds(task.createdAt),
+      seconds(task.placedAt),
+      seconds(task.pullStartedAt),
+      seconds(task.startedAt),
+      seconds(task.stoppingAt),
+      seconds(task.stoppedAt),
       task.placedAt < 0 ? 'QUEUED' : TASK_STATE_NAMES[task.state],
       task.stopCode,
       task.stoppedReason,
